@@ -1,0 +1,1 @@
+"""Tweespraak: one-on-one conversations between managers and employees."""

@@ -1,0 +1,13 @@
+from django.urls import include, path
+
+from tweespraak.accounts.views.home import home
+from tweespraak.accounts.views.preferences import set_language
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("language/", set_language, name="set_language"),
+    path("account/", include("tweespraak.accounts.urls.auth")),
+    path("people/", include(("tweespraak.accounts.urls.people", "people"))),
+    path("people/", include(("tweespraak.accounts.urls.imports", "imports"))),
+    path("teams/", include(("tweespraak.accounts.urls.teams", "teams"))),
+]
