@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import reverse
+
+from tweespraak.accounts.models import Invitation, Person
+from tweespraak.mail import send_mail_to
+
+
+def send_invitation(person: Person, invited_by: Person | None = None) -> Invitation:
+    """Issue a fresh single-use link (earlier ones stop working) and mail it to the person."""
+    invitation, token = Invitation.issue(person, invited_by=invited_by)
+    link = settings.SITE_URL + reverse("invitation_accept", args=[token])
+    send_mail_to(
+        "accounts/email/invitation",
+        person,
+        {
+            "invitation": invitation,
+            "link": link,
+            "invited_by": invited_by,
+            "workspace": person.workspace,
+            "valid_days": settings.INVITATION_VALID_DAYS,
+        },
+    )
+    return invitation
