@@ -43,4 +43,5 @@ class PersonPreferencesMiddleware:
         if "Cookie" not in patch:
             response.headers["Vary"] = f"{patch}, Cookie" if patch else "Cookie"
         translation.deactivate()
+        timezone.deactivate()
         return response
