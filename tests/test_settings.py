@@ -48,7 +48,7 @@ def test_deploy_check_passes_with_a_production_environment(tmp_path):
     [
         ("DEBUG", "maybe", "DEBUG must be a yes/no value"),
         ("EMAIL_PORT", "twenty-five", "EMAIL_PORT must be a whole number"),
-        ("DATABASE_URL", "mysql://db/tweespraak", "DATABASE_URL must point to PostgreSQL or SQLite"),
+        ("DATABASE_URL", "mysql://db/x", "DATABASE_URL must point to PostgreSQL or SQLite"),
         ("DATABASE_URL", "not a url", "DATABASE_URL"),
         ("TIME_ZONE", "Mars/Olympus", "TIME_ZONE must be a time zone"),
         ("LOGIN_FAILURE_LIMIT", "0", "LOGIN_FAILURE_LIMIT must be at least 1"),
