@@ -6,9 +6,19 @@ them. Hanna is HR, Willem the workspace admin. Dana is in another workspace.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import email
+import email.policy
+import re
+import socket
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from urllib.parse import urlsplit
 
 import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import Envelope
 from django.conf import settings
 from django.test import Client
 
@@ -69,3 +79,50 @@ def cast(db: None) -> Cast:
     )
     team.members.add(anouk, bram, chris)
     return Cast(workspace, other, team, anouk, bram, chris, hanna, willem, dana)
+
+
+@dataclass
+class SmtpServer:
+    """A real SMTP server on loopback; `messages` holds what it received, parsed."""
+
+    host: str
+    port: int
+    messages: list[EmailMessage] = field(default_factory=list)
+
+    async def handle_DATA(self, server: object, session: object, envelope: Envelope) -> str:
+        content = envelope.original_content or b""
+        message = email.message_from_bytes(content, policy=email.policy.default)
+        self.messages.append(typing.cast(EmailMessage, message))
+        return "250 Message accepted for delivery"
+
+    def link_path(self, message: EmailMessage) -> str:
+        """The path of the (first) link in the plain-text part, to follow with a test client."""
+        text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+        match = re.search(r"https?://\S+", text)
+        assert match, f"no link in: {text}"
+        return urlsplit(match.group()).path
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings) -> Iterator[SmtpServer]:
+    """Django sends mail over SMTP to an aiosmtpd server started for this test."""
+    server = SmtpServer(host="127.0.0.1", port=_free_port())
+    controller = Controller(server, hostname=server.host, port=server.port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = server.host
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    try:
+        yield server
+    finally:
+        controller.stop()
