@@ -1,3 +1,9 @@
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from tweespraak.accounts.views import imports
+
+urlpatterns: list[URLPattern] = [
+    path("import/", imports.upload, name="upload"),
+    path("import/example.csv", imports.example, name="example"),
+    path("export.csv", imports.export, name="export"),
+]
