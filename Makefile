@@ -12,11 +12,11 @@ TEST_ENV := SECRET_KEY=lint-only-$(shell printf 'x%.0s' {1..50}) EMAIL_HOST=127.
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --upgrade pip setuptools wheel
 
 $(VENV)/.installed: $(BIN)/python requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet -r requirements.txt
-	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e . || $(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/.installed requirements-test.txt
