@@ -242,3 +242,18 @@ def test_errors_come_sorted_by_line(cast):
         (3, "language"),
         (4, "manager_email"),
     ]
+
+
+def test_an_address_taken_between_check_and_write_fails_cleanly_with_nothing_written(
+    cast, monkeypatch
+):
+    # As if Dana's workspace took the address just after the check looked.
+    monkeypatch.setattr(
+        "tweespraak.accounts.importer.checking._emails_elsewhere", lambda *args: set()
+    )
+    people = Person.objects.count()
+    report = run(cast, "Eva,eva@werkplaats.test,,Nieuw,,", "Dana,dana@elders.test,,,,")
+    assert errors_of(report) == [(1, "")]
+    assert "try again" in report.errors[0].message
+    assert Person.objects.count() == people
+    assert not Team.objects.filter(name="Nieuw").exists()

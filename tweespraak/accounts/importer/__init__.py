@@ -13,7 +13,7 @@ import smtplib
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from tweespraak.accounts.importer.checking import ImportReport, RowError, check_rows, load_existing
@@ -49,14 +49,20 @@ def import_people(
 ) -> ImportReport:
     """Check all rows; when none has an error (and not a dry run), write them all."""
     report = ImportReport(dry_run=dry_run)
-    with transaction.atomic():
-        # Two imports into one workspace run one after the other (PostgreSQL).
-        Workspace.objects.select_for_update().filter(pk=workspace.pk).first()
-        existing = load_existing(workspace)
-        planned, report.errors = check_rows(workspace, rows, existing)
-        if report.errors:
-            return report
-        Writer(workspace, existing, invited_by, report).run(planned, write=not dry_run)
+    try:
+        with transaction.atomic():
+            # Two imports into one workspace run one after the other (PostgreSQL).
+            Workspace.objects.select_for_update().filter(pk=workspace.pk).first()
+            existing = load_existing(workspace)
+            planned, report.errors = check_rows(workspace, rows, existing)
+            if report.errors:
+                return report
+            Writer(workspace, existing, invited_by, report).run(planned, write=not dry_run)
+    except IntegrityError:
+        # Someone added one of these addresses between the check and the write.
+        logger.warning("People import into %s hit a conflict", workspace.pk, exc_info=True)
+        message = _("People were changed at the same moment. Nothing was imported; try again.")
+        return ImportReport(errors=[RowError(1, "", message)], dry_run=dry_run)
     return report
 
 

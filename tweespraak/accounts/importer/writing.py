@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from typing import Any
 
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.utils import timezone
 
 from tweespraak.accounts.importer.checking import Existing, ImportReport, Planned
@@ -20,6 +21,13 @@ def roles_of(person: Person) -> set[str]:
         "manager": person.is_manager,
     }
     return {role for role, on in flags.items() if on}
+
+
+FIELDS = ("name", "language", "is_workspace_admin", "is_hr", "is_manager", "manager")
+
+
+def _state(person: Person) -> tuple[object, ...]:
+    return tuple(getattr(person, "manager_id" if f == "manager" else f) for f in FIELDS)
 
 
 def _set_roles(person: Person, roles: set[str]) -> None:
@@ -55,32 +63,22 @@ class Writer:
 
         people: dict[str, Person] = {}
         new_people: list[Person] = []
-        changed: list[Person] = []
-        manager_changes: list[Person] = []
-        add_teams: list[Any] = []
-        remove_teams: dict[uuid.UUID, list[uuid.UUID]] = {}  # team id: person ids
         for item in planned:
             person = self.existing.by_email.get(item.email)
             if person is None:
                 person = self._new_person(item)
                 new_people.append(person)
             people[item.email] = person
+        changed: dict[tuple[str, ...], list[Person]] = {}  # changed fields: people
+        manager_changes: list[Person] = []
+        add_teams: list[Any] = []
+        remove_teams: dict[uuid.UUID, list[uuid.UUID]] = {}  # team id: person ids
         for item in planned:
             person = people[item.email]
-            is_new = person.pk not in self.existing.by_id
-            before = (person.name, person.language, roles_of(person), person.manager_id)
-            person.name = item.row.name
-            if item.language:
-                person.language = item.language
-            if item.roles is not None:
-                _set_roles(person, item.roles)
-            if item.manager_email is not None:
-                manager = people.get(item.manager_email) or self.existing.by_email.get(
-                    item.manager_email
-                )
-                person.manager_id = manager.pk if manager else None
-            team_ids: set[uuid.UUID] | None = None
+            before = _state(person)
+            self._apply(item, person, people)
             old_team_ids = current_teams.get(person.pk, set())
+            team_ids = old_team_ids
             if item.teams is not None:
                 team_ids = {teams[name.lower()].pk for name in item.teams}
                 add_teams.extend(
@@ -89,21 +87,35 @@ class Writer:
                 )
                 for team_id in old_team_ids - team_ids:
                     remove_teams.setdefault(team_id, []).append(person.pk)
-            if is_new:
+            if person.pk not in self.existing.by_id:
                 self.report.created += 1
                 continue
-            after = (person.name, person.language, roles_of(person), person.manager_id)
-            if before[3] != after[3]:
+            fields = tuple(
+                f for f, old, new in zip(FIELDS, before, _state(person), strict=True) if old != new
+            )
+            if fields:
+                changed.setdefault(fields, []).append(person)
+            if "manager" in fields:
                 manager_changes.append(person)
-            if before != after:
-                changed.append(person)
-            if before != after or (team_ids is not None and team_ids != old_team_ids):
+            if fields or team_ids != old_team_ids:
                 self.report.updated += 1
             else:
                 self.report.unchanged += 1
         self.report.created_people = new_people
         if write:
-            self._write(teams, new_people, changed, manager_changes, add_teams, remove_teams)
+            self._write(new_people, changed, manager_changes, add_teams, remove_teams)
+
+    def _apply(self, item: Planned, person: Person, people: dict[str, Person]) -> None:
+        person.name = item.row.name
+        if item.language:
+            person.language = item.language
+        if item.roles is not None:
+            _set_roles(person, item.roles)
+        if item.manager_email is not None:
+            manager = people.get(item.manager_email) or self.existing.by_email.get(
+                item.manager_email
+            )
+            person.manager_id = manager.pk if manager else None
 
     def _teams(self, planned: list[Planned]) -> dict[str, Team]:
         teams = {team.name.lower(): team for team in Team.objects.filter(workspace=self.workspace)}
@@ -124,27 +136,24 @@ class Writer:
             name=item.row.name,
             language=item.language or self.workspace.default_language,
             time_zone="Europe/Amsterdam",
-            password=make_password(None),
+            # What make_password(None) gives, without 40 calls to the random generator.
+            password=UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30),
         )
         _set_roles(person, item.roles or set())
         return person
 
     def _write(
         self,
-        teams: dict[str, Team],
         new_people: list[Person],
-        changed: list[Person],
+        changed: dict[tuple[str, ...], list[Person]],
         manager_changes: list[Person],
         add_teams: list[Any],
         remove_teams: dict[uuid.UUID, list[uuid.UUID]],
     ) -> None:
         Team.objects.bulk_create(self.new_teams, batch_size=BATCH_SIZE)
         Person.objects.bulk_create(new_people, batch_size=BATCH_SIZE)
-        Person.objects.bulk_update(
-            changed,
-            ["name", "language", "is_workspace_admin", "is_hr", "is_manager", "manager"],
-            batch_size=BATCH_SIZE,
-        )
+        for fields, people in changed.items():
+            Person.objects.bulk_update(people, fields, batch_size=BATCH_SIZE)
         self._write_reporting_lines(
             [p for p in new_people if p.manager_id is not None] + manager_changes
         )

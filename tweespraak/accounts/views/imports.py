@@ -11,6 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from tweespraak.accounts.access import admin_required, current_person, people_reader_required
 from tweespraak.accounts.importer import (
@@ -40,6 +41,7 @@ class ImportForm(forms.Form):
         return upload
 
 
+@require_http_methods(["GET", "POST"])
 @admin_required
 def upload(request: HttpRequest) -> HttpResponse:
     """Check (dry run) or import a file. With any error nothing is written."""
@@ -64,6 +66,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@require_GET
 @admin_required
 def example(request: HttpRequest) -> HttpResponse:
     """A small file with the right columns to start from."""
@@ -72,6 +75,7 @@ def example(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@require_GET
 @people_reader_required
 def export(request: HttpRequest) -> HttpResponse:
     """The workspace's people in the import format; `?all=1` adds deactivated people.
