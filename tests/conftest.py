@@ -1,5 +1,8 @@
 """The fixed cast every test speaks about.
 
+The cast speaks English, so assertions read in the source language; the tests
+that are about Dutch (the default) say so and create their own Dutch speakers.
+
 Anouk manages Bram. Chris works in the same workspace but has nothing to do with
 them. Hanna is HR, Willem the workspace admin. Dana is in another workspace.
 """
@@ -21,6 +24,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import Envelope
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from tweespraak.accounts.models import Person, Team, Workspace
 
@@ -56,9 +60,36 @@ class Cast:
 
 
 def make_person(workspace: Workspace, name: str, email: str, **extra: object) -> Person:
+    extra.setdefault("language", "en")
     return Person.objects.create_user(
         email=email, workspace=workspace, name=name, password=PASSWORD, **extra
     )
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """Messages made outside a request (model validation, commands) in English."""
+    with translation.override("en"):
+        yield
+
+
+def anonymous_client(language: str = "en") -> Client:
+    """A visitor who is not logged in and chose `language` on the login page."""
+    anonymous = Client()
+    anonymous.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    return anonymous
+
+
+@pytest.fixture
+def client() -> Client:
+    """An anonymous visitor who chose English on the login page."""
+    return anonymous_client()
+
+
+@pytest.fixture
+def dutch_client() -> Client:
+    """An anonymous visitor who chose nothing: Tweespraak speaks Dutch to them."""
+    return Client()
 
 
 @pytest.fixture

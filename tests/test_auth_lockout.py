@@ -16,7 +16,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, anonymous_client
 
 LIMIT = 3
 
@@ -37,7 +37,7 @@ def fail(client: Client, email: str, times: int) -> list[int]:
 
 @pytest.mark.parametrize("email", ["bram@werkplaats.test", "nobody@werkplaats.test"])
 def test_locked_after_the_limit_whether_or_not_the_address_exists(cast, email):
-    client = Client()
+    client = anonymous_client()
     statuses = fail(client, email, LIMIT)
     assert statuses[:-1] == [200] * (LIMIT - 1)
     assert statuses[-1] == 429
@@ -45,8 +45,8 @@ def test_locked_after_the_limit_whether_or_not_the_address_exists(cast, email):
 
 
 def test_existing_and_unknown_addresses_get_identical_lockout_pages(cast):
-    known = Client()
-    unknown = Client()
+    known = anonymous_client()
+    unknown = anonymous_client()
     fail(known, "bram@werkplaats.test", LIMIT)
     fail(unknown, "nobody@werkplaats.test", LIMIT)
     a = log_in(known, "bram@werkplaats.test", "wrong-password")
@@ -68,7 +68,7 @@ def _without_csrf(text: str) -> str:
 
 
 def test_lockout_page_explains_when_to_try_again(cast):
-    client = Client()
+    client = anonymous_client()
     fail(client, "bram@werkplaats.test", LIMIT)
     response = log_in(client, "bram@werkplaats.test", PASSWORD)
     text = response.content.decode()
@@ -79,7 +79,7 @@ def test_lockout_page_explains_when_to_try_again(cast):
 
 
 def test_right_password_does_not_get_in_while_locked(cast):
-    client = Client()
+    client = anonymous_client()
     fail(client, "bram@werkplaats.test", LIMIT)
     response = log_in(client, "bram@werkplaats.test", PASSWORD)
     assert response.status_code == 429
@@ -87,26 +87,26 @@ def test_right_password_does_not_get_in_while_locked(cast):
 
 
 def test_case_of_the_address_does_not_bypass_the_lock(cast):
-    client = Client()
+    client = anonymous_client()
     fail(client, "bram@werkplaats.test", LIMIT)
     assert log_in(client, "BRAM@werkplaats.test", PASSWORD).status_code == 429
 
 
 def test_other_addresses_are_not_locked(cast):
-    client = Client()
+    client = anonymous_client()
     fail(client, "bram@werkplaats.test", LIMIT)
     assert log_in(client, "chris@werkplaats.test", PASSWORD).status_code == 302
 
 
 def test_still_locked_shortly_before_the_cool_off_ends(cast):
-    client = Client()
+    client = anonymous_client()
     fail(client, "bram@werkplaats.test", LIMIT)
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=14)):
         assert log_in(client, "bram@werkplaats.test", PASSWORD).status_code == 429
 
 
 def test_login_works_again_after_the_cool_off(cast):
-    client = Client()
+    client = anonymous_client()
     fail(client, "bram@werkplaats.test", LIMIT)
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=16)):
         response = log_in(client, "bram@werkplaats.test", PASSWORD)
@@ -115,7 +115,7 @@ def test_login_works_again_after_the_cool_off(cast):
 
 
 def test_trying_during_the_lockout_starts_the_wait_again(cast):
-    client = Client()
+    client = anonymous_client()
     fail(client, "bram@werkplaats.test", LIMIT)
     start = timezone.now()
     with time_machine.travel(start + datetime.timedelta(minutes=10)):
@@ -127,8 +127,8 @@ def test_trying_during_the_lockout_starts_the_wait_again(cast):
 
 
 def test_a_successful_login_resets_the_count(cast):
-    client = Client()
+    client = anonymous_client()
     fail(client, "bram@werkplaats.test", LIMIT - 1)
     assert log_in(client, "bram@werkplaats.test", PASSWORD).status_code == 302
     assert not AccessAttempt.objects.filter(username="bram@werkplaats.test").exists()
-    assert fail(Client(), "bram@werkplaats.test", LIMIT - 1) == [200] * (LIMIT - 1)
+    assert fail(anonymous_client(), "bram@werkplaats.test", LIMIT - 1) == [200] * (LIMIT - 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, anonymous_client
 
 NEW_PASSWORD = "a-long-new-pass-phrase"
 
@@ -18,14 +18,14 @@ def change(client: Client, old: str, new: str = NEW_PASSWORD, repeat: str | None
 
 
 def test_anonymous_visitor_is_sent_to_login(db):
-    for method in (Client().get, Client().post):
+    for method in (anonymous_client().get, anonymous_client().post):
         response = method(reverse("password_change"))
         assert response.status_code == 302
         assert response["Location"] == f"{reverse('login')}?next={reverse('password_change')}"
 
 
 def test_settings_page_needs_login_and_links_to_the_password_change(cast):
-    assert Client().get(reverse("settings"))["Location"].startswith(reverse("login"))
+    assert anonymous_client().get(reverse("settings"))["Location"].startswith(reverse("login"))
     response = cast.client_for(cast.bram).get(reverse("settings"))
     assert reverse("password_change") in response.content.decode()
 
@@ -53,7 +53,7 @@ def test_password_change_keeps_this_session_and_confirms(cast):
 
 
 def test_other_sessions_end_after_a_password_change(cast):
-    other_device = Client()
+    other_device = anonymous_client()
     other_device.post(reverse("login"), {"username": "bram@werkplaats.test", "password": PASSWORD})
     assert other_device.get(reverse("home")).status_code == 200
 

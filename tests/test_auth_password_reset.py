@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, anonymous_client
 from tweespraak.accounts.models import Person
 
 NEW_PASSWORD = "a-long-new-pass-phrase"
@@ -31,23 +31,23 @@ def set_new_password(client: Client, path: str, password: str = NEW_PASSWORD):
 
 
 def log_in(email: str, password: str):
-    return Client().post(reverse("login"), {"username": email, "password": password})
+    return anonymous_client().post(reverse("login"), {"username": email, "password": password})
 
 
 def test_login_page_links_to_the_reset_page(db):
-    response = Client().get(reverse("login"))
+    response = anonymous_client().get(reverse("login"))
     assert reverse("password_reset") in response.content.decode()
     assert "Forgot your password?" in response.content.decode()
 
 
 def test_reset_page_asks_for_an_email_address(db):
-    response = Client().get(reverse("password_reset"))
+    response = anonymous_client().get(reverse("password_reset"))
     assert response.status_code == 200
     assert 'type="email"' in response.content.decode()
 
 
 def test_reset_end_to_end(cast, smtp_server):
-    client = Client()
+    client = anonymous_client()
 
     response = request_reset(client, "bram@werkplaats.test")
 
@@ -63,46 +63,46 @@ def test_reset_end_to_end(cast, smtp_server):
 
 
 def test_address_in_other_case_still_gets_the_mail(cast, smtp_server):
-    request_reset(Client(), "Bram@Werkplaats.TEST")
+    request_reset(anonymous_client(), "Bram@Werkplaats.TEST")
     assert len(smtp_server.messages) == 1
 
 
 def test_reset_link_works_only_once(cast, smtp_server):
-    request_reset(Client(), "bram@werkplaats.test")
+    request_reset(anonymous_client(), "bram@werkplaats.test")
     path = smtp_server.link_path(smtp_server.messages[0])
-    set_new_password(Client(), path)
+    set_new_password(anonymous_client(), path)
 
-    response = Client().get(path, follow=True)
+    response = anonymous_client().get(path, follow=True)
 
     assert not response.context["validlink"]
     assert "This link no longer works" in response.content.decode()
 
 
 def test_reset_link_expires(cast, smtp_server, settings):
-    request_reset(Client(), "bram@werkplaats.test")
+    request_reset(anonymous_client(), "bram@werkplaats.test")
     path = smtp_server.link_path(smtp_server.messages[0])
     timeout = datetime.timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
     # Django's token clock is naive local time: keep well clear of time zone offsets.
     with time_machine.travel(timezone.now() + timeout - datetime.timedelta(hours=3)):
-        assert Client().get(path, follow=True).context["validlink"]
+        assert anonymous_client().get(path, follow=True).context["validlink"]
     with time_machine.travel(timezone.now() + timeout + datetime.timedelta(hours=3)):
-        assert not Client().get(path, follow=True).context["validlink"]
+        assert not anonymous_client().get(path, follow=True).context["validlink"]
 
 
 def test_unknown_address_gets_the_same_page_and_no_mail(cast, smtp_server):
-    known = request_reset(Client(), "bram@werkplaats.test")
-    unknown = request_reset(Client(), "nobody@werkplaats.test")
+    known = request_reset(anonymous_client(), "bram@werkplaats.test")
+    unknown = request_reset(anonymous_client(), "nobody@werkplaats.test")
 
     assert unknown.status_code == known.status_code == 302
     assert unknown["Location"] == known["Location"]
     assert len(smtp_server.messages) == 1
-    sent_page = Client().get(unknown["Location"]).content.decode()
+    sent_page = anonymous_client().get(unknown["Location"]).content.decode()
     assert "If this e-mail address belongs to an active account" in sent_page
 
 
 def test_deactivated_person_gets_no_mail(cast, smtp_server):
     cast.bram.deactivate()
-    response = request_reset(Client(), "bram@werkplaats.test")
+    response = request_reset(anonymous_client(), "bram@werkplaats.test")
     assert response["Location"] == reverse("password_reset_done")
     assert smtp_server.messages == []
 
@@ -111,7 +111,7 @@ def test_person_with_a_pending_invitation_gets_no_mail(cast, smtp_server):
     Person.objects.create_user(
         email="eva@werkplaats.test", workspace=cast.workspace, name="Eva Peters"
     )
-    response = request_reset(Client(), "eva@werkplaats.test")
+    response = request_reset(anonymous_client(), "eva@werkplaats.test")
     assert response["Location"] == reverse("password_reset_done")
     assert smtp_server.messages == []
 
@@ -120,19 +120,19 @@ def test_mail_failure_shows_the_same_page(cast, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = 9  # nothing listens on the discard port
-    response = request_reset(Client(), "bram@werkplaats.test")
+    response = request_reset(anonymous_client(), "bram@werkplaats.test")
     assert response["Location"] == reverse("password_reset_done")
 
 
 def test_invalid_address_is_explained_and_kept(db):
-    response = request_reset(Client(), "not an address")
+    response = request_reset(anonymous_client(), "not an address")
     assert response.status_code == 200
     assert response.context["form"].errors["email"]
     assert 'value="not an address"' in response.content.decode()
 
 
 def test_weak_new_password_is_refused(cast, smtp_server):
-    client = Client()
+    client = anonymous_client()
     request_reset(client, "bram@werkplaats.test")
     response = set_new_password(client, smtp_server.link_path(smtp_server.messages[0]), "bram")
     assert response.status_code == 200
@@ -146,7 +146,7 @@ def test_mail_is_in_the_recipients_language(cast, smtp_server, language):
     cast.bram.language = language
     cast.bram.save(update_fields=["language"])
 
-    request_reset(Client(), "bram@werkplaats.test")
+    request_reset(anonymous_client(), "bram@werkplaats.test")
 
     message = smtp_server.messages[0]
     html = message.get_body(("html",)).get_content()
@@ -158,7 +158,7 @@ def test_mail_is_in_the_recipients_language(cast, smtp_server, language):
 def test_reset_form_speaks_the_persons_language(cast, smtp_server):
     cast.bram.language = "en"
     cast.bram.save(update_fields=["language"])
-    client = Client()
+    client = anonymous_client()
     request_reset(client, "bram@werkplaats.test")
 
     response = client.get(smtp_server.link_path(smtp_server.messages[0]), follow=True)

@@ -8,8 +8,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.test import Client
 
+from tests.conftest import anonymous_client
 from tweespraak.accounts.models import Invitation, Person, Workspace
 
 ARGS = [
@@ -52,7 +52,7 @@ def test_creates_the_workspace_and_an_admin_without_a_password(db):
 def test_prints_an_invitation_link_that_opens_the_password_page(db, mailoutbox):
     out, _err = create_workspace(*ARGS)
     assert mailoutbox == []
-    response = Client().get(link_path(out))
+    response = anonymous_client().get(link_path(out))
     assert response.status_code == 200
     assert "Petra" in response.content.decode()
     assert Invitation.objects.usable().filter(person__email="petra.jansen@linde.example.org")
@@ -72,7 +72,7 @@ def test_send_mails_the_invitation_with_a_working_link(db, mailoutbox):
     assert mail.to == ["Petra Jansen <petra.jansen@linde.example.org>"]
     assert "Mailed the invitation to petra.jansen@linde.example.org" in out
     assert "/account/invitation/" not in out  # the mail holds the only copy
-    assert Client().get(link_path(mail.body)).status_code == 200
+    assert anonymous_client().get(link_path(mail.body)).status_code == 200
 
 
 def test_send_falls_back_to_a_printed_link_when_mail_fails(db, settings):
@@ -85,7 +85,7 @@ def test_send_falls_back_to_a_printed_link_when_mail_fails(db, settings):
     out, err = create_workspace(*ARGS, "--send")
     assert "could not be sent" in err
     assert Workspace.objects.filter(slug="linde").exists()
-    assert Client().get(link_path(out)).status_code == 200
+    assert anonymous_client().get(link_path(out)).status_code == 200
     admin = Person.objects.get(email="petra.jansen@linde.example.org")
     assert Invitation.objects.usable().filter(person=admin).count() == 1
 

@@ -10,11 +10,10 @@ from io import StringIO
 import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.management import CommandError, call_command
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import make_person
+from tests.conftest import anonymous_client, make_person
 from tweespraak.accounts import demo
 from tweespraak.accounts.models import Invitation, Person, ReportingLine, Team, Workspace
 
@@ -83,7 +82,7 @@ def test_one_leaver_is_deactivated_and_cannot_log_in(demo_output):
     assert leaver.deactivated_at is not None
     assert leaver.deactivated_at < timezone.now() - datetime.timedelta(days=30)
     assert leaver.reporting_lines.exists()  # history stays
-    response = Client().post(
+    response = anonymous_client().post(
         reverse("login"), {"username": leaver.email, "password": demo.DEMO_PASSWORD}
     )
     assert response.status_code == 200  # the form again, with an error
@@ -114,7 +113,7 @@ def test_the_first_run_prints_a_working_invitation_link(demo_output):
     link = re.search(r"Invitation link for Yara Mahabier .*: (\S+)", demo_output)
     assert link is not None
     path = link.group(1).split("://", 1)[1].split("/", 1)[1]
-    response = Client().get("/" + path)
+    response = anonymous_client().get("/" + path)
     assert response.status_code == 200
     assert "Yara" in response.content.decode()
 
@@ -158,7 +157,7 @@ def test_the_printed_logins_can_log_in(demo_output, role):
     logins = {login["role"]: login for login in printed_logins(demo_output)}
     assert list(logins) == ["manager", "employee", "HR", "workspace admin"]
     login = logins[role]
-    client = Client()
+    client = anonymous_client()
     response = client.post(reverse("login"), {"username": login["email"], "password": login["pw"]})
     assert response.status_code == 302
     assert response["Location"] == reverse("home")

@@ -65,7 +65,7 @@ def test_the_export_has_the_import_columns_and_everyone_active(cast):
         "manager_email": "anouk@werkplaats.test",
         "team": "Productie",
         "role": "employee",
-        "language": "nl",
+        "language": "en",
     }
     assert by_email["willem@werkplaats.test"]["role"] == "admin"
     assert by_email["anouk@werkplaats.test"]["role"] == "manager"

@@ -48,7 +48,7 @@ def test_the_same_file_twice_changes_nothing_the_second_time(cast):
 
 def test_addresses_match_whatever_their_case(cast):
     report = run(
-        cast, f"{HEADER}\nBram Jansen,Bram@WERKPLAATS.test,anouk@werkplaats.test,Productie,,nl"
+        cast, f"{HEADER}\nBram Jansen,Bram@WERKPLAATS.test,anouk@werkplaats.test,Productie,,en"
     )
     assert counts(report) == (0, 0, 1)
     assert Person.objects.filter(email__iexact="bram@werkplaats.test").count() == 1

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import Cast, SmtpServer
+from tests.conftest import Cast, SmtpServer, anonymous_client
 from tweespraak.accounts.invitations import send_invitation
 from tweespraak.accounts.models import Invitation, Person
 
@@ -44,7 +44,7 @@ def test_invitation_mail_reaches_the_person_with_a_link(cast, eva, smtp_server):
 
 
 def test_link_shows_name_and_email_read_only_and_asks_for_a_password(cast, eva, smtp_server):
-    response = Client().get(invite(eva, cast, smtp_server))
+    response = anonymous_client().get(invite(eva, cast, smtp_server))
     assert response.status_code == 200
     form = response.context["form"]
     assert form["name"].initial == "Eva Peters"
@@ -57,7 +57,7 @@ def test_link_shows_name_and_email_read_only_and_asks_for_a_password(cast, eva, 
 
 
 def test_choosing_a_password_logs_in_and_welcomes_on_the_home_page(cast, eva, smtp_server):
-    client = Client()
+    client = anonymous_client()
     path = invite(eva, cast, smtp_server)
 
     response = choose_password(client, path)
@@ -73,8 +73,8 @@ def test_choosing_a_password_logs_in_and_welcomes_on_the_home_page(cast, eva, sm
 
 
 def test_then_eva_logs_in_with_her_new_password(cast, eva, smtp_server):
-    choose_password(Client(), invite(eva, cast, smtp_server))
-    response = Client().post(
+    choose_password(anonymous_client(), invite(eva, cast, smtp_server))
+    response = anonymous_client().post(
         reverse("login"), {"username": "eva@werkplaats.test", "password": NEW_PASSWORD}
     )
     assert response.status_code == 302
@@ -82,9 +82,9 @@ def test_then_eva_logs_in_with_her_new_password(cast, eva, smtp_server):
 
 def test_link_works_only_once(cast, eva, smtp_server):
     path = invite(eva, cast, smtp_server)
-    choose_password(Client(), path)
+    choose_password(anonymous_client(), path)
 
-    stranger = Client()
+    stranger = anonymous_client()
     assert stranger.get(path).status_code == 410
     response = choose_password(stranger, path, "another-long-pass-phrase")
 
@@ -97,7 +97,7 @@ def test_a_link_claimed_between_form_and_submit_says_already_used(
     cast, eva, smtp_server, monkeypatch
 ):
     path = invite(eva, cast, smtp_server)
-    client = Client()
+    client = anonymous_client()
     claim = Invitation.mark_used
 
     def another_request_claims_it_first(invitation: Invitation) -> bool:
@@ -118,8 +118,8 @@ def test_expired_link_explains_and_reveals_no_address(cast, eva, smtp_server):
     path = invite(eva, cast, smtp_server)
     later = timezone.now() + datetime.timedelta(days=15)
     with time_machine.travel(later, tick=False):
-        response = Client().get(path)
-        posted = choose_password(Client(), path)
+        response = anonymous_client().get(path)
+        posted = choose_password(anonymous_client(), path)
     assert response.status_code == 410
     assert posted.status_code == 410
     text = response.content.decode()
@@ -134,7 +134,7 @@ def test_expired_link_explains_and_reveals_no_address(cast, eva, smtp_server):
 def test_link_still_works_on_its_last_day(cast, eva, smtp_server):
     path = invite(eva, cast, smtp_server)
     with time_machine.travel(timezone.now() + datetime.timedelta(days=13, hours=23)):
-        assert Client().get(path).status_code == 200
+        assert anonymous_client().get(path).status_code == 200
 
 
 def test_newer_invitation_revokes_the_older_link(cast, eva, smtp_server):
@@ -142,12 +142,12 @@ def test_newer_invitation_revokes_the_older_link(cast, eva, smtp_server):
     new_path = invite(eva, cast, smtp_server)
 
     assert old_path != new_path
-    assert choose_password(Client(), old_path).status_code == 410
-    assert choose_password(Client(), new_path).status_code == 302
+    assert choose_password(anonymous_client(), old_path).status_code == 410
+    assert choose_password(anonymous_client(), new_path).status_code == 302
 
 
 def test_unknown_token_gets_the_same_page(db):
-    response = Client().get(reverse("invitation_accept", args=["not-a-real-token"]))
+    response = anonymous_client().get(reverse("invitation_accept", args=["not-a-real-token"]))
     assert response.status_code == 410
     assert "This link no longer works" in response.content.decode()
 
@@ -155,7 +155,7 @@ def test_unknown_token_gets_the_same_page(db):
 def test_deactivated_person_cannot_accept(cast, eva, smtp_server):
     path = invite(eva, cast, smtp_server)
     eva.deactivate()
-    response = choose_password(Client(), path)
+    response = choose_password(anonymous_client(), path)
     assert response.status_code == 410
     eva.refresh_from_db()
     assert not eva.has_usable_password()
@@ -164,12 +164,12 @@ def test_deactivated_person_cannot_accept(cast, eva, smtp_server):
 def test_person_deactivated_without_revoking_cannot_accept_either(cast, eva, smtp_server):
     path = invite(eva, cast, smtp_server)
     Person.objects.filter(pk=eva.pk).update(is_active=False)
-    assert Client().get(path).status_code == 410
+    assert anonymous_client().get(path).status_code == 410
 
 
 def test_weak_or_mismatched_password_is_refused_with_a_message(cast, eva, smtp_server):
     path = invite(eva, cast, smtp_server)
-    client = Client()
+    client = anonymous_client()
 
     short = choose_password(client, path, "short")
     mismatch = client.post(
@@ -224,13 +224,13 @@ def test_mail_is_in_the_recipients_language(cast, eva, smtp_server, language, ot
 
 
 def test_page_speaks_the_invited_persons_language(cast, eva, smtp_server):
-    response = Client().get(invite(eva, cast, smtp_server))
+    response = anonymous_client().get(invite(eva, cast, smtp_server))
     assert response["Content-Language"] == "en"
     assert '<html lang="en">' in response.content.decode()
 
 
 def test_a_language_the_visitor_chose_wins(cast, eva, smtp_server):
-    client = Client()
+    client = anonymous_client()
     client.cookies["django_language"] = "nl"
     response = client.get(invite(eva, cast, smtp_server))
     assert response["Content-Language"] == "nl"

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import PASSWORD, make_person
+from tests.conftest import PASSWORD, anonymous_client, make_person
 from tweespraak.accounts.forms_people import deactivation_refusal
 
 
 def can_log_in(email: str) -> bool:
     """Through the login page, as a person would."""
-    response = Client().post(reverse("login"), {"username": email, "password": PASSWORD})
+    response = anonymous_client().post(reverse("login"), {"username": email, "password": PASSWORD})
     return response.status_code == 302
 
 

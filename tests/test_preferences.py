@@ -6,33 +6,37 @@ import pytest
 from django.urls import reverse
 
 
-def test_anonymous_visitor_gets_dutch_whatever_the_browser_asks(client, db):
-    response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+def test_anonymous_visitor_gets_dutch_whatever_the_browser_asks(dutch_client, db):
+    response = dutch_client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert response.status_code == 200
     assert response["Content-Language"] == "nl"
-    assert '<html lang="nl">' in response.content.decode()
+    text = response.content.decode()
+    assert '<html lang="nl">' in text
+    assert "Inloggen" in text
 
 
-def test_anonymous_visitor_can_choose_english_on_the_login_page(client, db):
-    response = client.post(reverse("set_language"), {"language": "en", "next": reverse("login")})
+def test_anonymous_visitor_can_choose_english_on_the_login_page(dutch_client, db):
+    response = dutch_client.post(
+        reverse("set_language"), {"language": "en", "next": reverse("login")}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("login")
-    assert client.get(reverse("login"))["Content-Language"] == "en"
+    response = dutch_client.get(reverse("login"))
+    assert response["Content-Language"] == "en"
+    assert "Log in to Tweespraak" in response.content.decode()
 
 
 def test_language_choice_is_saved_on_the_person(cast):
     client = cast.client_for(cast.bram)
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    client.post(reverse("set_language"), {"language": "nl", "next": "/"})
     cast.bram.refresh_from_db()
-    assert cast.bram.language == "en"
+    assert cast.bram.language == "nl"
     client.cookies.clear()
     client.force_login(cast.bram)
-    assert client.get(reverse("home"))["Content-Language"] == "en"
+    assert client.get(reverse("home"))["Content-Language"] == "nl"
 
 
 def test_person_language_wins_over_the_cookie(cast):
-    cast.anouk.language = "en"
-    cast.anouk.save(update_fields=["language"])
     client = cast.client_for(cast.anouk)
     client.cookies["django_language"] = "nl"
     assert client.get(reverse("home"))["Content-Language"] == "en"
@@ -42,7 +46,16 @@ def test_unknown_language_changes_nothing(cast):
     client = cast.client_for(cast.bram)
     client.post(reverse("set_language"), {"language": "fr", "next": "/"})
     cast.bram.refresh_from_db()
-    assert cast.bram.language == "nl"
+    assert cast.bram.language == "en"
+
+
+def test_a_dutch_speaker_sees_the_home_page_in_dutch(cast):
+    cast.bram.language = "nl"
+    cast.bram.save(update_fields=["language"])
+    text = cast.client_for(cast.bram).get(reverse("home")).content.decode()
+    assert '<html lang="nl">' in text
+    assert "Mijn leidinggevende" in text
+    assert "Uitloggen" in text
 
 
 def test_language_switch_never_redirects_to_another_site(client, db):

@@ -24,24 +24,22 @@ class PersonPreferencesMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
+        zone = None
         if user.is_authenticated:
             language = user.language
             try:
-                timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
+                zone = zoneinfo.ZoneInfo(user.time_zone)
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                timezone.deactivate()
+                zone = None
         else:
             language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-            timezone.deactivate()
         if language not in self.languages:
             language = settings.LANGUAGE_CODE
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        with translation.override(language), timezone.override(zone):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
-        patch = response.headers.get("Vary", "")
-        if "Cookie" not in patch:
-            response.headers["Vary"] = f"{patch}, Cookie" if patch else "Cookie"
-        translation.deactivate()
-        timezone.deactivate()
+        vary = response.headers.get("Vary", "")
+        if "Cookie" not in vary:
+            response.headers["Vary"] = f"{vary}, Cookie" if vary else "Cookie"
         return response
