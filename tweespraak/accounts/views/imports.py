@@ -6,10 +6,8 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -20,6 +18,7 @@ from tweespraak.accounts.importer import (
     import_people_file,
     send_invitations,
 )
+from tweespraak.htmx import render_page_or_fragment
 
 
 class ImportForm(forms.Form):
@@ -57,13 +56,9 @@ def upload(request: HttpRequest) -> HttpResponse:
             failed = send_invitations(report.created_people, invited_by=me)
             context["invited"] = len(report.created_people) - len(failed)
             context["not_invited"] = failed
-    if getattr(request, "htmx", None):
-        template = "accounts/fragments/import_result.html"
-    else:
-        template = "accounts/import.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page_or_fragment(
+        request, "accounts/import.html", "accounts/fragments/import_result.html", context
+    )
 
 
 @require_GET

@@ -15,7 +15,6 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -35,6 +34,7 @@ from tweespraak.accounts.forms_people import (
 )
 from tweespraak.accounts.invitations import send_invitation
 from tweespraak.accounts.models import Invitation, Person, Team
+from tweespraak.htmx import render_page_or_fragment
 
 logger = logging.getLogger(__name__)
 
@@ -54,14 +54,9 @@ def people_list(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"filters": filters, "page": page, "can_edit": me.is_workspace_admin}
-    htmx = getattr(request, "htmx", None)
-    if htmx and not htmx.history_restore_request:
-        template = "accounts/fragments/people_table.html"
-    else:
-        template = "accounts/people_list.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page_or_fragment(
+        request, "accounts/people_list.html", "accounts/fragments/people_table.html", context
+    )
 
 
 @admin_required
