@@ -157,3 +157,24 @@ def smtp_server(settings) -> Iterator[SmtpServer]:
         yield server
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def series(cast: Cast):  # type: ignore[no-untyped-def]
+    """Anouk's biweekly 1:1 with Bram, Tuesdays 09:00 Amsterdam time, from 6 January 2026."""
+    import datetime
+    import zoneinfo
+
+    from tweespraak.meetings.models import Series
+
+    start = datetime.datetime(2026, 1, 6, 9, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Amsterdam"))
+    one_on_one = Series.objects.create(
+        workspace=cast.workspace,
+        manager=cast.anouk,
+        report=cast.bram,
+        cadence="biweekly",
+        starts_at=start,
+        created_by=cast.anouk,
+    )
+    one_on_one.ensure_next_meeting()
+    return one_on_one

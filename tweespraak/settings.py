@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "tweespraak.accounts",
+    "tweespraak.guide",
+    "tweespraak.meetings",
 ]
 
 MIDDLEWARE = [

@@ -34,7 +34,7 @@ def workspace_people(request: HttpRequest) -> PersonQuerySet:
     return Person.objects.in_workspace(current_person(request).workspace)
 
 
-def _parse_id(value: Any) -> uuid.UUID:
+def parse_id(value: Any) -> uuid.UUID:
     try:
         return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
     except ValueError:
@@ -51,7 +51,7 @@ def get_person_for(request: HttpRequest, person_id: Any) -> tuple[Person, bool]:
     person = (
         workspace_people(request)
         .select_related("manager", "workspace")
-        .filter(pk=_parse_id(person_id))
+        .filter(pk=parse_id(person_id))
         .first()
     )
     if person is None:
@@ -64,7 +64,7 @@ def get_person_for(request: HttpRequest, person_id: Any) -> tuple[Person, bool]:
 def get_team_for(request: HttpRequest, team_id: Any) -> tuple[Team, bool]:
     """A team of the caller's workspace; members and admins/HR may read, admins edit."""
     me = current_person(request)
-    team = Team.objects.filter(workspace=me.workspace, pk=_parse_id(team_id)).first()
+    team = Team.objects.filter(workspace=me.workspace, pk=parse_id(team_id)).first()
     if team is None:
         raise Http404
     if not (can_read_people(me) or team.members.filter(pk=me.pk).exists()):

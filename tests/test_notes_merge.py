@@ -1,0 +1,89 @@
+"""Two people editing the shared notes at once never lose text."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import connection
+
+from tweespraak.meetings.models import Note, NoteConflict
+
+
+@pytest.fixture
+def note(series):
+    meeting = series.upcoming_meeting()
+    shared = Note.objects.create(meeting=meeting)
+    return shared.save_edit("Rooster\n\nCursus\n", based_on=0, by=series.manager)
+
+
+def test_an_edit_on_the_latest_version_is_saved(note, cast):
+    note.save_edit("Rooster besproken\n\nCursus\n", based_on=1, by=cast.bram)
+    assert (note.body, note.version) == ("Rooster besproken\n\nCursus\n", 2)
+    assert note.revisions.count() == 2
+
+
+def test_two_edits_on_the_same_version_are_merged(note, cast):
+    base = note.version
+    note.save_edit("Rooster: vroege dienst\n\nCursus\n", based_on=base, by=cast.anouk)
+    note.save_edit("Rooster\n\nCursus: Excel in maart\n", based_on=base, by=cast.bram)
+    assert note.body == "Rooster: vroege dienst\n\nCursus: Excel in maart\n"
+    assert note.version == base + 2
+
+
+def test_edits_of_the_same_words_are_handed_back_as_a_conflict(note, cast):
+    base = note.version
+    note.save_edit("Volledig andere tekst van Anouk\n", based_on=base, by=cast.anouk)
+    with pytest.raises(NoteConflict) as conflict:
+        note.save_edit(
+            "Iets totaal anders van Bram over het rooster\n", based_on=base, by=cast.bram
+        )
+    assert conflict.value.mine == "Iets totaal anders van Bram over het rooster\n"
+    assert conflict.value.theirs == "Volledig andere tekst van Anouk\n"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_sessions_writing_at_once_lose_nothing(series, cast):
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite's test database is in memory and not shared between threads")
+    meeting = series.upcoming_meeting()
+    shared = Note.objects.create(meeting=meeting)
+    shared.save_edit("Start\n", based_on=0, by=cast.anouk)
+    lines = {
+        person: [f"{person.name} regel {i}" for i in range(10)]
+        for person in (cast.anouk, cast.bram)
+    }
+    errors: list[BaseException] = []
+
+    def write(person):
+        """Type a line, save; on a conflict do what the page offers: keep both versions."""
+        try:
+            text, version = "Start\n", 1
+            for line in lines[person]:
+                text = text + line + "\n"
+                note = Note.objects.get(pk=shared.pk)
+                while True:
+                    try:
+                        saved = note.save_edit(text, based_on=version, by=person)
+                        break
+                    except NoteConflict as conflict:
+                        if conflict.mine != text:  # what was typed must come back whole
+                            raise AssertionError(conflict.mine) from conflict
+                        text = conflict.theirs + line + "\n"
+                        version = conflict.version
+                text, version = saved.body, saved.version
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=write, args=(p,)) for p in lines]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    body = Note.objects.get(pk=shared.pk).body
+    for person_lines in lines.values():
+        for line in person_lines:
+            assert line in body
