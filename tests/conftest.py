@@ -10,6 +10,7 @@ them. Hanna is HR, Willem the workspace admin. Dana is in another workspace.
 from __future__ import annotations
 
 import email
+import logging
 import email.policy
 import re
 import socket
@@ -39,6 +40,9 @@ def pytest_configure(config: pytest.Config) -> None:
     }
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
+    # aiosmtpd logs every connection from its own thread, sometimes after a test's
+    # output capture has closed; its warnings and errors still show.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
 
 
 @dataclass
