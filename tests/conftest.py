@@ -10,8 +10,8 @@ them. Hanna is HR, Willem the workspace admin. Dana is in another workspace.
 from __future__ import annotations
 
 import email
-import logging
 import email.policy
+import logging
 import re
 import socket
 import typing
