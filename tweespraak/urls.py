@@ -10,4 +10,9 @@ urlpatterns = [
     path("people/", include(("tweespraak.accounts.urls.people", "people"))),
     path("people/", include(("tweespraak.accounts.urls.imports", "imports"))),
     path("teams/", include(("tweespraak.accounts.urls.teams", "teams"))),
+    path("series/", include(("tweespraak.meetings.urls.series", "series"))),
+    path("meetings/", include(("tweespraak.meetings.urls.meetings", "meetings"))),
+    path("points/", include(("tweespraak.meetings.urls.points", "points"))),
+    path("notes/", include(("tweespraak.meetings.urls.notes", "notes"))),
+    path("agreements/", include(("tweespraak.meetings.urls.agreements", "agreements"))),
 ]
