@@ -1,3 +1,8 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from tweespraak.meetings.views import notes
+
+urlpatterns = [
+    path("<uuid:meeting_id>/save/", notes.save, name="save"),
+    path("<uuid:meeting_id>/resolve/", notes.resolve, name="resolve"),
+]
