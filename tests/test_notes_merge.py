@@ -87,3 +87,23 @@ def test_two_sessions_writing_at_once_lose_nothing(series, cast):
     for person_lines in lines.values():
         for line in person_lines:
             assert line in body
+
+
+def test_a_one_word_change_on_top_of_another_ones_change_is_a_conflict(note, cast):
+    """diff-match-patch alone would put "C" where Bram wrote "B": Bram's word lost."""
+    note.save_edit("The plan is A.", based_on=note.version, by=cast.anouk)
+    base = note.version
+    note.save_edit("The plan is B.", based_on=base, by=cast.bram)
+    with pytest.raises(NoteConflict) as conflict:
+        note.save_edit("The plan is C.", based_on=base, by=cast.anouk)
+    assert (conflict.value.mine, conflict.value.theirs) == ("The plan is C.", "The plan is B.")
+    note.refresh_from_db()
+    assert note.body == "The plan is B."
+
+
+def test_two_additions_at_the_same_place_are_both_kept(note, cast):
+    base = note.version
+    note.save_edit("Rooster\n\nCursus\nAnouk: extra\n", based_on=base, by=cast.anouk)
+    note.save_edit("Rooster\n\nCursus\nBram: extra\n", based_on=base, by=cast.bram)
+    assert "Anouk: extra" in note.body
+    assert "Bram: extra" in note.body
