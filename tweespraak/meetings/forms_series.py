@@ -339,12 +339,6 @@ class ReasonForm(forms.Form):
         help_text=_("Both of you see it in the history of this series."),
     )
 
-    def clean_reason(self) -> str:
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise ValidationError(_("Give a short reason."))
-        return reason
-
 
 class RescheduleForm(ReasonForm):
     day = forms.DateField(label=_("New date"), widget=_date_input())
