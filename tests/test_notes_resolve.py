@@ -22,9 +22,7 @@ def meeting(cast, series):  # type: ignore[no-untyped-def]
 
 def resolve(client, meeting, keep, mine, version=2, htmx=True, kind="shared"):  # type: ignore[no-untyped-def]
     data = {"kind": kind, "keep": keep, "mine": mine, "version": version}
-    return client.post(
-        reverse("notes:resolve", args=[meeting.pk]), data, **(HTMX if htmx else {})
-    )
+    return client.post(reverse("notes:resolve", args=[meeting.pk]), data, **(HTMX if htmx else {}))
 
 
 def body(meeting) -> str:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 
 import pytest
 from django.urls import reverse
@@ -28,9 +29,7 @@ def shared_note(meeting) -> Note:  # type: ignore[no-untyped-def]
     return Note.objects.get(meeting=meeting, is_private=False)
 
 
-def test_the_first_save_creates_the_shared_note_and_answers_with_the_new_version(
-    cast, meeting
-):
+def test_the_first_save_creates_the_shared_note_and_answers_with_the_new_version(cast, meeting):
     response = save(cast.client_for(cast.anouk), meeting, "Talked about **Q3**", 0)
     assert response.status_code == 200
     html = response.content.decode()
@@ -46,8 +45,8 @@ def test_the_saved_time_is_shown_in_the_viewers_time_zone(cast, meeting):
     cast.anouk.time_zone = "America/New_York"
     cast.anouk.save(update_fields=["time_zone"])
     response = save(cast.client_for(cast.anouk), meeting, "Hello", 0)
-    local = timezone.localtime(shared_note(meeting).updated_at, datetime.timezone.utc)
-    new_york = local.astimezone(__import__("zoneinfo").ZoneInfo("America/New_York"))
+    local = timezone.localtime(shared_note(meeting).updated_at, datetime.UTC)
+    new_york = local.astimezone(zoneinfo.ZoneInfo("America/New_York"))
     assert f"Saved at {new_york:%H:%M}" in response.content.decode()
 
 
@@ -83,7 +82,8 @@ def test_an_edit_merged_with_the_other_persons_sends_the_merged_text_but_not_a_v
     assert shared_note(meeting).body == merged
     assert "together with the changes Bram Jansen made" in html
     assert '<template data-merged-version="3">' in html
-    assert "Bram adds." in html and "Anouk adds." in html
+    assert "Bram adds." in html
+    assert "Anouk adds." in html
     # The client takes the version from the template, only when it also takes the text.
     assert "hx-swap-oob" not in html
 
@@ -166,7 +166,8 @@ def test_without_javascript_a_conflict_shows_a_page_with_both_versions(cast, mee
     response = save(anouk, meeting, "The plan is C.", 1, htmx=False)
     assert response.status_code == 409
     html = response.content.decode()
-    assert "The plan is B." in html and "The plan is C." in html
+    assert "The plan is B." in html
+    assert "The plan is C." in html
 
 
 def test_private_notes_are_one_per_author_and_kept_apart(cast, meeting):
