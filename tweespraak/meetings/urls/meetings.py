@@ -1,5 +1,6 @@
 from django.urls import URLPattern, path
 
+from tweespraak.meetings.views import meeting
 from tweespraak.meetings.views import series as scheduling
 
 urlpatterns: list[URLPattern] = [
@@ -8,4 +9,9 @@ urlpatterns: list[URLPattern] = [
     path("<uuid:meeting_id>/skip/", scheduling.meeting_skip, name="skip"),
     path("<uuid:meeting_id>/cancel/", scheduling.meeting_cancel, name="cancel"),
     # MEETING: detail, prepare, live, complete, summary
+    path("<uuid:meeting_id>/", meeting.meeting_detail, name="detail"),
+    path("<uuid:meeting_id>/prepare/", meeting.meeting_prepare, name="prepare"),
+    path("<uuid:meeting_id>/live/", meeting.meeting_live, name="live"),
+    path("<uuid:meeting_id>/complete/", meeting.meeting_complete, name="complete"),
+    path("<uuid:meeting_id>/summary/", meeting.meeting_summary, name="summary"),
 ]
