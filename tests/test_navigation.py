@@ -9,8 +9,12 @@ def nav_urls(client):
     return [item["url"] for item in client.get(reverse("home")).context["nav_items"]]
 
 
-def test_employee_sees_only_home(cast):
-    assert nav_urls(cast.client_for(cast.bram)) == [reverse("home")]
+def test_employee_sees_home_their_one_on_ones_and_agreements(cast):
+    assert nav_urls(cast.client_for(cast.bram)) == [
+        reverse("home"),
+        reverse("series:list"),
+        reverse("agreements:mine"),
+    ]
 
 
 def test_admin_and_hr_see_people_and_teams(cast):
@@ -18,6 +22,7 @@ def test_admin_and_hr_see_people_and_teams(cast):
         urls = nav_urls(cast.client_for(person))
         assert reverse("people:list") in urls
         assert reverse("teams:list") in urls
+        assert reverse("series:overview") in urls
 
 
 def test_current_page_is_marked_for_screen_readers(cast):

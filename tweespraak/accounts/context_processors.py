@@ -12,8 +12,13 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
     if not isinstance(user, Person):
         return {"nav_items": []}
-    items = [(_("Home"), reverse("home"))]
+    items = [
+        (_("Home"), reverse("home")),
+        (_("1:1s"), reverse("series:list")),
+        (_("Agreements"), reverse("agreements:mine")),
+    ]
     if user.is_workspace_admin or user.is_hr:
+        items.append((_("Overview"), reverse("series:overview")))
         items.append((_("People"), reverse("people:list")))
         items.append((_("Teams"), reverse("teams:list")))
     path = request.path
