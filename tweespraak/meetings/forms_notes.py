@@ -93,7 +93,7 @@ class AgreementForm(forms.ModelForm):
         owner_field = self.fields["owner"]
         assert isinstance(owner_field, forms.ChoiceField)
         owner_field.choices = [(pk, person.name) for pk, person in self.participants.items()]
-        owner_id = self.instance.owner_id if self.instance.pk else me.pk
+        owner_id = me.pk if self.instance._state.adding else self.instance.owner_id
         self.initial.setdefault("owner", str(owner_id))
 
     def clean_owner(self) -> Person:
@@ -104,7 +104,7 @@ class AgreementForm(forms.ModelForm):
 
     def clean_due_on(self) -> datetime.date | None:
         due_on: datetime.date | None = self.cleaned_data.get("due_on")
-        unchanged = self.instance.pk and due_on == self.instance.due_on
+        unchanged = not self.instance._state.adding and due_on == self.instance.due_on
         if due_on is not None and due_on < timezone.localdate() and not unchanged:
             raise forms.ValidationError(
                 _("This date has passed. Choose today or a later day, or leave it empty."),
