@@ -43,9 +43,9 @@ def notes_for(meeting: Meeting, me: Person) -> dict[str, Note]:
     """The shared note and *my* private note of a meeting; never someone else's."""
     found = {SHARED: None, PRIVATE: None} | {
         (PRIVATE if note.is_private else SHARED): note
-        for note in Note.objects.filter(meeting=meeting).filter(
-            Q(is_private=False) | Q(is_private=True, author=me)
-        )
+        for note in Note.objects.filter(meeting=meeting)
+        .filter(Q(is_private=False) | Q(is_private=True, author=me))
+        .select_related("updated_by")
     }
     return {
         SHARED: found[SHARED] or Note(meeting=meeting, is_private=False, version=0),

@@ -5,4 +5,5 @@ from tweespraak.meetings.views import notes
 urlpatterns = [
     path("<uuid:meeting_id>/save/", notes.save, name="save"),
     path("<uuid:meeting_id>/resolve/", notes.resolve, name="resolve"),
+    path("<uuid:meeting_id>/latest/", notes.latest, name="latest"),
 ]

@@ -17,15 +17,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
 from tweespraak.accounts.access import current_person
 from tweespraak.accounts.models import Person
 from tweespraak.meetings.access import get_meeting_for
-from tweespraak.meetings.forms_notes import NoteForm, ResolveForm
+from tweespraak.meetings.forms_notes import SHARED, NoteForm, ResolveForm
 from tweespraak.meetings.models import Meeting, Note, NoteConflict
-from tweespraak.meetings.panels import NoteSlot, writable_note
+from tweespraak.meetings.panels import NoteSlot, notes_for, writable_note
 from tweespraak.meetings.views.common import back_to_meeting, first_error, is_htmx, kind_of
 
 
@@ -144,3 +144,31 @@ def resolve(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
         "saved_at": timezone.localtime(note.updated_at)
     }
     return render(request, "meetings/fragments/notes_editor.html", context)
+
+
+@require_GET
+@login_required
+def latest(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
+    """Polled by the shared notes editor: the newest text if someone saved since `version`.
+
+    204 (htmx swaps nothing) while the version is the one the page has. The page's
+    script takes the new text only when nothing was typed since the last save.
+    """
+    meeting, can_edit = get_meeting_for(request, meeting_id)
+    if not can_edit:
+        return HttpResponse(status=286)  # htmx: stop polling
+    me = current_person(request)
+    note = notes_for(meeting, me)[SHARED]
+    try:
+        known = int(request.GET.get("version", ""))
+    except ValueError:
+        known = -1
+    if note.version == known:
+        return HttpResponse(status=204)
+    context = _context(request, meeting, me, NoteSlot(SHARED, note)) | {
+        "changed_by": note.updated_by.name if note.updated_by else "",
+        "saved_at": timezone.localtime(note.updated_at) if note.pk else None,
+        "version": note.version,
+        "merged_body": note.body,
+    }
+    return render(request, "meetings/fragments/notes_saved.html", context)
