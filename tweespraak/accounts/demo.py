@@ -207,7 +207,15 @@ def build_organisation() -> tuple[Workspace, dict[str, Person], dict[str, str]]:
     build_reporting_lines(people)
     build_leavers(people)
     tokens = build_invitations(people)
+    build_one_on_ones(people)
     return workspace, people, tokens
+
+
+def build_one_on_ones(people: dict[str, Person]) -> None:
+    """Six months of 1:1 history (tweespraak/meetings/demo.py)."""
+    from tweespraak.meetings.demo import build_one_on_ones as build_history
+
+    build_history(people)
 
 
 def build_teams(workspace: Workspace) -> dict[str, Team]:
