@@ -270,3 +270,11 @@ def test_the_manager_home_page_needs_as_many_queries_for_12_reports_as_for_2(
     with django_assert_num_queries(len(few)):
         text = page(client)
     assert "Medewerker 11" in text
+
+
+def test_my_own_completed_agreement_reads_as_mine(cast):
+    series = start_series(cast.anouk, cast.bram)
+    Agreement.objects.create(series=series, owner=cast.anouk, text="Helm bestellen").mark_done()
+    text = page(cast.client_for(cast.anouk))
+    assert "You completed an agreement" in text
+    assert "Anouk completed" not in text

@@ -449,7 +449,7 @@ class SeriesHistory:
         status, done_at = AgreementStatus.OPEN, None
         roll = rng.random()
         settled = due is None or due < today - datetime.timedelta(days=10)
-        if (settled and roll < 0.85) or (not settled and roll < 0.4):
+        if (settled and roll < 0.9) or (not settled and roll < 0.4):
             status = AgreementStatus.DONE
             finish = (due or made_on + datetime.timedelta(days=14)) - datetime.timedelta(
                 days=rng.randint(0, 5)
@@ -457,7 +457,7 @@ class SeriesHistory:
             done_at = max(held + _HOUR, _at(finish, 16, self.series.zone))
             if done_at > self.now:
                 status, done_at = AgreementStatus.OPEN, None
-        elif settled and roll < 0.88:
+        elif settled and roll < 0.94:
             status = AgreementStatus.DROPPED
         if self.series.ended_at is not None and status == AgreementStatus.OPEN:
             status = AgreementStatus.DROPPED  # tidied up when the series ended
