@@ -85,8 +85,11 @@ def test_open_agreements_from_earlier_meetings_lead_the_agenda_and_overdue_ones_
     Agreement.objects.create(series=series, owner=cast.anouk, text="Old and done", status="done")
     html = page_of(cast, cast.anouk, meeting)
     start = html.index('id="agenda-earlier"')
-    earlier = html[start : html.index("</ul>", start)]
-    assert "Open agreements from earlier" in earlier
+    pointer = html[start : html.index("</div>", start)]
+    assert "2 open agreements from earlier meetings" in pointer
+    assert "1 overdue" in pointer
+    panel_start = html.index("Still open from earlier meetings")
+    earlier = html[panel_start : html.index("</ul>", panel_start)]
     assert "Send the safety report" in earlier
     assert "Book the course" in earlier
     assert "Old and done" not in earlier

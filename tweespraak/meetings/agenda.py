@@ -109,6 +109,7 @@ def agenda_context(meeting: Meeting, me: Person, back: str) -> dict[str, Any]:
     template = template_for(meeting)
     points = agenda_points(meeting, me)
     live = is_live(meeting)
+    earlier = earlier_agreements(meeting) if live else []
     return {
         "meeting": meeting,
         "me": me,
@@ -116,7 +117,8 @@ def agenda_context(meeting: Meeting, me: Person, back: str) -> dict[str, Any]:
         "live": live,
         "sections": group_by_section(points, template),
         "point_count": len(points),
-        "earlier": earlier_agreements(meeting) if live else [],
+        "earlier": earlier,
+        "earlier_overdue": sum(1 for row in earlier if row.overdue),
     }
 
 
