@@ -7,6 +7,13 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django_htmx.middleware import HtmxDetails
+
+
+class HtmxHttpRequest(HttpRequest):
+    """A request as HtmxMiddleware leaves it: for type hints in views that read `htmx`."""
+
+    htmx: HtmxDetails
 
 
 def render_page_or_fragment(

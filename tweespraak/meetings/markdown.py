@@ -7,7 +7,7 @@ note goes through `render_markdown`.
 
 from __future__ import annotations
 
-import markdown as markdown_lib  # type: ignore[import-untyped]
+import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tweespraak.accounts.access import current_person, parse_id
+from tweespraak.htmx import HtmxHttpRequest
 from tweespraak.meetings.access import get_point_for, get_series_for
 from tweespraak.meetings.agenda import (
     DOWN,
@@ -34,7 +35,7 @@ from tweespraak.meetings.forms_points import AddPointForm, PointForm
 from tweespraak.meetings.models import Meeting, MeetingStatus, Series, TalkingPoint
 
 
-def _meeting_in_view(request: HttpRequest, series: Series) -> Meeting | None:
+def _meeting_in_view(request: HtmxHttpRequest, series: Series) -> Meeting | None:
     """The meeting whose agenda the request came from (POST `meeting`), else the upcoming one."""
     meeting_id = request.POST.get("meeting") or request.GET.get("meeting")
     if meeting_id:
@@ -52,7 +53,7 @@ def _meeting_in_view(request: HttpRequest, series: Series) -> Meeting | None:
     return meeting
 
 
-def _back(request: HttpRequest, meeting: Meeting | None) -> str:
+def _back(request: HtmxHttpRequest, meeting: Meeting | None) -> str:
     """Where to return: a safe `next`, else the meeting page."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
@@ -64,11 +65,11 @@ def _back(request: HttpRequest, meeting: Meeting | None) -> str:
     return reverse("home")
 
 
-def _done(request: HttpRequest, series: Series, **extra: Any) -> HttpResponse:
+def _done(request: HtmxHttpRequest, series: Series, **extra: Any) -> HttpResponse:
     """The agenda fragment for htmx, a redirect back for a plain POST."""
     meeting = _meeting_in_view(request, series)
     back = _back(request, meeting)
-    if not request.htmx or meeting is None:  # type: ignore[attr-defined]
+    if not request.htmx or meeting is None:
         return redirect(back)
     context = agenda_context(meeting, current_person(request), back) | extra
     return render(request, "meetings/fragments/agenda_lists.html", context)
@@ -79,14 +80,14 @@ def _editable(can_edit: bool) -> None:
         raise PermissionDenied
 
 
-def _own(point: TalkingPoint, request: HttpRequest) -> None:
+def _own(point: TalkingPoint, request: HtmxHttpRequest) -> None:
     if point.author_id != current_person(request).pk:
         raise PermissionDenied
 
 
 @require_POST
 @login_required
-def point_add(request: HttpRequest, series_id: uuid.UUID) -> HttpResponse:
+def point_add(request: HtmxHttpRequest, series_id: uuid.UUID) -> HttpResponse:
     series, can_edit = get_series_for(request, series_id)
     _editable(can_edit)
     me = current_person(request)
@@ -96,13 +97,13 @@ def point_add(request: HttpRequest, series_id: uuid.UUID) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         add_point(series, me, data["text"], data["section"], data["is_private"])
-        if not request.htmx:  # type: ignore[attr-defined]
+        if not request.htmx:
             messages.success(request, _("Your talking point is on the agenda."))
         fresh = AddPointForm(sections=sections)
         return _done(request, series, add_form=fresh, add_form_oob=True)
     back = _back(request, meeting)
     context = {"form": form, "series": series, "meeting": meeting, "back": back}
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         response = render(request, "meetings/fragments/point_add_form.html", context)
         response["HX-Retarget"] = "#point-add"
         response["HX-Reswap"] = "outerHTML"
@@ -112,7 +113,7 @@ def point_add(request: HttpRequest, series_id: uuid.UUID) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def point_edit(request: HttpRequest, point_id: uuid.UUID) -> HttpResponse:
+def point_edit(request: HtmxHttpRequest, point_id: uuid.UUID) -> HttpResponse:
     point, can_edit = get_point_for(request, point_id)
     _editable(can_edit)
     _own(point, request)
@@ -121,7 +122,7 @@ def point_edit(request: HttpRequest, point_id: uuid.UUID) -> HttpResponse:
     form = PointForm(request.POST or None, instance=point, sections=sections)
     if request.method == "POST" and form.is_valid():
         point.save(update_fields=["text", "section"])
-        if not request.htmx:  # type: ignore[attr-defined]
+        if not request.htmx:
             messages.success(request, _("The talking point is changed."))
         return _done(request, point.series)
     context = {"form": form, "point": point, "meeting": meeting, "back": _back(request, meeting)}
@@ -131,7 +132,7 @@ def point_edit(request: HttpRequest, point_id: uuid.UUID) -> HttpResponse:
 
 @require_POST
 @login_required
-def point_share(request: HttpRequest, point_id: uuid.UUID) -> HttpResponse:
+def point_share(request: HtmxHttpRequest, point_id: uuid.UUID) -> HttpResponse:
     point, can_edit = get_point_for(request, point_id)
     _editable(can_edit)
     _own(point, request)
@@ -143,7 +144,7 @@ def point_share(request: HttpRequest, point_id: uuid.UUID) -> HttpResponse:
 
 @require_POST
 @login_required
-def point_move(request: HttpRequest, point_id: uuid.UUID) -> HttpResponse:
+def point_move(request: HtmxHttpRequest, point_id: uuid.UUID) -> HttpResponse:
     point, can_edit = get_point_for(request, point_id)
     _editable(can_edit)
     direction = request.POST.get("direction")
@@ -157,7 +158,7 @@ def point_move(request: HttpRequest, point_id: uuid.UUID) -> HttpResponse:
 
 @require_POST
 @login_required
-def point_discussed(request: HttpRequest, point_id: uuid.UUID) -> HttpResponse:
+def point_discussed(request: HtmxHttpRequest, point_id: uuid.UUID) -> HttpResponse:
     """Tick a point off in the meeting given in POST, or put it back on the agenda."""
     point, can_edit = get_point_for(request, point_id)
     _editable(can_edit)
@@ -179,12 +180,12 @@ def point_discussed(request: HttpRequest, point_id: uuid.UUID) -> HttpResponse:
 
 @require_POST
 @login_required
-def point_delete(request: HttpRequest, point_id: uuid.UUID) -> HttpResponse:
+def point_delete(request: HtmxHttpRequest, point_id: uuid.UUID) -> HttpResponse:
     point, can_edit = get_point_for(request, point_id)
     _editable(can_edit)
     _own(point, request)
     series = point.series
     point.delete()
-    if not request.htmx:  # type: ignore[attr-defined]
+    if not request.htmx:
         messages.success(request, _("The talking point is removed."))
     return _done(request, series)
