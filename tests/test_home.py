@@ -74,7 +74,7 @@ def test_a_meeting_whose_time_has_passed_is_overdue_for_both(cast):
     meeting = series.upcoming_meeting()
     for person in (cast.anouk, cast.bram):
         text = page(cast.client_for(person))
-        assert "planned for 3\xa0days" in text
+        assert "planned 3\xa0days" in text
         assert reverse("meetings:detail", args=[meeting.pk]) in text
 
 

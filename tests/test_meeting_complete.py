@@ -107,5 +107,8 @@ def test_open_agreements_come_back_on_every_next_agenda_until_done(cast, series,
 
 
 def _earlier(html: str) -> str:
-    start = html.index('id="agenda-earlier"')
-    return html[start : html.index('id="agenda-list-0"')]
+    """The agreements still open from earlier meetings, listed on the meeting page."""
+    if "Still open from earlier meetings" not in html:
+        return ""
+    start = html.index("Still open from earlier meetings")
+    return html[start : html.index("</ul>", start)]
