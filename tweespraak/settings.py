@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "tweespraak.accounts",
     "tweespraak.guide",
     "tweespraak.meetings",
+    "tweespraak.notify",
 ]
 
 MIDDLEWARE = [
