@@ -1,20 +1,17 @@
 """What the worker knows how to do: job handlers, mail builders and schedulers.
 
-Each area registers its own in its module (e.g. `tweespraak/notify/reminders.py`),
-imported by `load()`; the worker and the tests call `load()` once.
+Each app registers its own in a module named `background.py` (e.g.
+`tweespraak/exports/background.py`); `load()` imports those of all installed apps,
+as Django's admin does with `admin.py`. The worker and the tests call `load()`.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.mail import EmailMultiAlternatives
-
-# Modules that register handlers. Add a module here when an area adds background work.
-MODULES: list[str] = []
 
 
 @dataclass
@@ -59,5 +56,6 @@ def scheduler(function: Callable[[], int]) -> Callable[[], int]:
 
 
 def load() -> None:
-    for module in MODULES:
-        importlib.import_module(module)
+    from django.utils.module_loading import autodiscover_modules
+
+    autodiscover_modules("background")
