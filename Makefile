@@ -44,9 +44,9 @@ system-run-deps:
 # Debian packages the tests need: Chromium for the browser tests, gettext for the
 # translation check. Installed once; nothing happens when they are there.
 system-test-deps:
-	@command -v chromium >/dev/null && command -v xgettext >/dev/null || { \
+	@command -v chromium >/dev/null && command -v xgettext >/dev/null && command -v pdftoppm >/dev/null || { \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium gettext >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium gettext poppler-utils >/dev/null; }
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
