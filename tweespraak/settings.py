@@ -199,6 +199,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Tweespraak <tweespraak@localhost>")
+# How long a worker may hold a job or mail before another worker takes it over
+# (README: Background worker). Keep it well above EMAIL_TIMEOUT and the longest job step.
+WORKER_LEASE_SECONDS = env_int("WORKER_LEASE_SECONDS", 300, minimum=1)
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ImproperlyConfigured(
         "The environment variables EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on."

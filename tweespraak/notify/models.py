@@ -13,13 +13,14 @@ import datetime
 import uuid
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tweespraak.accounts.models import Person, Workspace
 
-LEASE = datetime.timedelta(minutes=5)
+LEASE = datetime.timedelta(seconds=settings.WORKER_LEASE_SECONDS)
 MAX_ATTEMPTS = 8
 
 

@@ -1,4 +1,20 @@
-"""The worker loop: run schedulers, send due mail, run due jobs; stop cleanly on SIGTERM."""
+"""The worker loop: run schedulers, send due mail, run due jobs; stop cleanly on SIGTERM.
+
+Delivery guarantees (tests/test_worker_processes.py runs real processes for each):
+- Any number of workers may run: a mail or job is claimed by one of them only
+  (a conditional UPDATE, see notify/models.py), so racing workers never send the
+  same mail twice.
+- A worker that dies mid-task loses nothing: its claim is a lease
+  (WORKER_LEASE_SECONDS); when it expires, another worker takes the row up again.
+  A mail whose SMTP transaction never completed was never accepted by the server,
+  so the retry delivers it exactly once.
+- The one remaining window is at-least-once: a worker killed after the mail server
+  accepted the message but before the row was marked done. The retry sends the
+  same message again with the same Message-ID (`<mail id@tweespraak>`), so mail
+  servers and clients that deduplicate by Message-ID show it once.
+- SIGTERM (or Ctrl+C) lets the current mail or job finish, then the worker exits
+  without claiming anything new.
+"""
 
 from __future__ import annotations
 
@@ -38,6 +54,8 @@ class Worker:
                 busy = bool(schedule()) or busy
             except Exception:
                 log.exception("scheduler %s failed", schedule.__name__)
+        if self.stopping:
+            return busy
         mail = Mail.claim_next(self.name)
         if mail is not None:
             busy = True
@@ -46,6 +64,8 @@ class Worker:
             except Exception as error:
                 log.warning("mail %s failed: %s", mail.pk, error)
                 mail.fail(f"{type(error).__name__}: {error}")
+        if self.stopping:
+            return busy
         job = Job.claim_next(self.name)
         if job is not None:
             busy = True
