@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from tweespraak.accounts.access import current_person, parse_id, people_reader_required
 from tweespraak.accounts.models import Person
+from tweespraak.calendars import invites
 from tweespraak.htmx import render_page_or_fragment
 from tweespraak.meetings.access import get_meeting_for, get_series_for
 from tweespraak.meetings.forms_series import (
@@ -91,6 +92,7 @@ def series_add(request: HttpRequest) -> HttpResponse:
     form = SeriesAddForm(request.POST or None, me=me, zone=zone)
     if request.method == "POST" and form.is_valid():
         series = form.save()
+        invites.series_planned(series)
         messages.success(
             request,
             _("Your 1:1 series with %(name)s is planned.") % {"name": series.report.name},
@@ -177,6 +179,7 @@ def series_edit(request: HttpRequest, series_id: uuid.UUID) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         form.save()
+        invites.series_edited(series, form.changed_data)
         if form.moved_by_hand:
             messages.success(
                 request,
@@ -200,6 +203,7 @@ def series_end(request: HttpRequest, series_id: uuid.UUID) -> HttpResponse:
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         series.end(form.cleaned_data["reason"], by=me)
+        invites.series_ended(series)
         messages.success(
             request,
             _("The series has ended. Its history stays readable for both of you."),
@@ -257,6 +261,7 @@ def meeting_reschedule(request: HttpRequest, meeting_id: uuid.UUID) -> HttpRespo
     )
     if request.method == "POST" and form.is_valid():
         meeting.reschedule(form.cleaned_data["when"], form.cleaned_data["reason"], by=me)
+        invites.meeting_moved(meeting)
         messages.success(request, _("The meeting is moved. Both of you see the new time."))
         return redirect("series:detail", series_id=meeting.series_id)
     return _change_page(request, meeting, form, "reschedule")
@@ -273,6 +278,7 @@ def _close_meeting(request: HttpRequest, meeting_id: uuid.UUID, action: str) -> 
             close(form.cleaned_data["reason"], by=current_person(request))
         except ValidationError:
             return _not_planned(request, meeting)
+        invites.meeting_closed(meeting)
         messages.success(
             request,
             _(
