@@ -19,6 +19,7 @@ PUBLIC = {
     "password_reset_confirm",
     "password_reset_complete",
     "invitation_accept",
+    "feed",  # calendars:feed: the secret token is the key (tests/test_calendar_feed.py)
 }
 
 

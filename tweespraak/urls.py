@@ -15,4 +15,5 @@ urlpatterns = [
     path("points/", include(("tweespraak.meetings.urls.points", "points"))),
     path("notes/", include(("tweespraak.meetings.urls.notes", "notes"))),
     path("agreements/", include(("tweespraak.meetings.urls.agreements", "agreements"))),
+    path("calendar/", include(("tweespraak.calendars.urls", "calendars"))),
 ]
