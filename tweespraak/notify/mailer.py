@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tweespraak.accounts.models import Person
 from tweespraak.mail import render_mail
-from tweespraak.notify.models import Mail
+from tweespraak.notify.models import Mail, NotificationPreferences
 from tweespraak.notify.registry import MAIL_BUILDERS
 
 
@@ -32,7 +32,8 @@ def queue_mail(
 def send_queued(mail: Mail) -> None:
     """Render and send a claimed mail; raises on failure so the worker retries it."""
     recipient = mail.recipient
-    if not recipient.is_active:
+    # Checked again at send time: switching a kind off (or leaving) stops queued mail too.
+    if not NotificationPreferences.person_allows(recipient, mail.kind):
         mail.finish()
         return
     built = MAIL_BUILDERS[mail.kind](mail)
@@ -43,6 +44,7 @@ def send_queued(mail: Mail) -> None:
     # The same mail keeps the same Message-ID on every attempt, so a mail server or
     # client that sees a retry of an already-delivered message can recognise it.
     message.extra_headers["Message-ID"] = f"<{mail.pk}@tweespraak>"
+    message.extra_headers["Content-Language"] = recipient.language
     for name, content, mimetype in built.attachments:
         message.attach(name, content, mimetype)
     if built.customise is not None:

@@ -158,3 +158,69 @@ class Mail(ClaimableWork):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.recipient} ({self.state})"
+
+
+class ReminderTiming(models.IntegerChoices):
+    """How long before a 1:1 its reminder goes out, in hours."""
+
+    TWO_HOURS = 2, _("Two hours before")
+    DAY_BEFORE = 24, _("The day before (24 hours)")
+    TWO_DAYS = 48, _("Two days before (48 hours)")
+
+
+# The kinds a person can switch off; invitations and password resets always go out.
+OPTIONAL_KINDS = (MailKind.REMINDER, MailKind.SUMMARY, MailKind.OVERDUE, MailKind.SERIES_INVITE)
+
+
+class NotificationPreferences(models.Model):
+    """Which mails a person wants, and when their reminders come. No row: the defaults."""
+
+    person = models.OneToOneField(
+        Person,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="notification_preferences",
+    )
+    reminder = models.BooleanField(_("Reminder before each 1:1"), default=True)
+    reminder_hours = models.PositiveSmallIntegerField(
+        _("When to remind me"), choices=ReminderTiming.choices, default=ReminderTiming.DAY_BEFORE
+    )
+    summary = models.BooleanField(_("Summary after each 1:1"), default=True)
+    overdue = models.BooleanField(_("Weekly reminder of my overdue agreements"), default=True)
+    series_invite = models.BooleanField(
+        _("Calendar invitations and updates for my 1:1 series"), default=True
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification preferences")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self) -> str:
+        return f"{self.person_id}"
+
+    @classmethod
+    def of(cls, person: Person) -> NotificationPreferences:
+        """The person's preferences; unsaved defaults when they never changed any.
+
+        Reads a `select_related("notification_preferences")` result without a query.
+        """
+        try:
+            return person.notification_preferences  # type: ignore[attr-defined]
+        except cls.DoesNotExist:
+            return cls(person=person)
+
+    def allows(self, kind: str) -> bool:
+        if kind not in OPTIONAL_KINDS:
+            return True
+        return bool(getattr(self, str(kind)))
+
+    @classmethod
+    def person_allows(cls, person: Person, kind: str) -> bool:
+        """Whether `person` wants mail of `kind` now; inactive people get none."""
+        if not person.is_active:
+            return False
+        if kind not in OPTIONAL_KINDS:
+            return True
+        values = cls.objects.filter(person=person).values_list(str(kind), flat=True).first()
+        return values is None or bool(values)
