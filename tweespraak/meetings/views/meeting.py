@@ -37,6 +37,7 @@ from tweespraak.meetings.panels import (
     notes_for,
     notes_panel_context,
 )
+from tweespraak.notify.background import queue_summary
 
 REFLECTION_PROMPTS = [
     gettext_lazy("What went well since your last 1:1, and what made it work?"),
@@ -120,6 +121,7 @@ def meeting_complete(request: HttpRequest, meeting_id: uuid.UUID) -> HttpRespons
         return redirect(target, meeting_id=meeting.pk)
     if request.method == "POST":
         meeting.complete(by=current_person(request))
+        queue_summary(meeting)
         messages.success(request, _("The meeting is recorded as held."))
         return redirect("meetings:summary", meeting_id=meeting.pk)
     me = current_person(request)
