@@ -16,4 +16,5 @@ urlpatterns = [
     path("notes/", include(("tweespraak.meetings.urls.notes", "notes"))),
     path("agreements/", include(("tweespraak.meetings.urls.agreements", "agreements"))),
     path("calendar/", include(("tweespraak.calendars.urls", "calendars"))),
+    path("notify/", include(("tweespraak.notify.urls", "notify"))),
 ]
