@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "tweespraak.guide",
     "tweespraak.meetings",
     "tweespraak.notify",
+    "tweespraak.exports",
     "tweespraak.calendars",
 ]
 

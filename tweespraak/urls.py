@@ -17,4 +17,5 @@ urlpatterns = [
     path("agreements/", include(("tweespraak.meetings.urls.agreements", "agreements"))),
     path("calendar/", include(("tweespraak.calendars.urls", "calendars"))),
     path("notify/", include(("tweespraak.notify.urls", "notify"))),
+    path("exports/", include(("tweespraak.exports.urls", "exports"))),
 ]
