@@ -191,3 +191,19 @@ def test_an_unknown_format_gets_a_clear_message(cast, series, history):
     )
     assert response.status_code == 400
     assert b"PDF, DOCX or Markdown" in response.content
+
+
+def test_the_docx_turns_note_markdown_into_headings_lists_and_bold(cast, series, history):
+    response = cast.client_for(cast.anouk).get(
+        reverse("exports:meeting", args=[history.pk]), {"format": "docx"}
+    )
+    document = docx.Document(io.BytesIO(response.content))
+    styles = {paragraph.text: paragraph.style.name for paragraph in document.paragraphs}
+    assert styles["Outing"] == "Heading 4"
+    assert styles["bus"] == "List Bullet"
+    assert styles["Shared notes"] == "Heading 3"
+    chose = next(p for p in document.paragraphs if p.text.startswith("We chose"))
+    assert [run.text for run in chose.runs if run.bold] == ["June"]
+    picnic = next(p for p in document.paragraphs if p.text == "picnic")
+    assert picnic.runs[0].italic
+    assert document.tables[0].style.name == "Light Grid Accent 1"

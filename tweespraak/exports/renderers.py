@@ -113,6 +113,22 @@ def render_markdown_export(document: ExportDocument) -> bytes:
 # DOCX -----------------------------------------------------------------------
 
 
+def _add(docx: Any, style_id: str = "", text: str = "") -> Any:
+    """A paragraph with a style of the default template, set by its id.
+
+    python-docx looks a style name up among all styles on every paragraph (about
+    4 ms each); setting the id directly keeps an 80-meeting export well under a second.
+    """
+    paragraph = docx.add_paragraph(text)
+    if style_id:
+        paragraph._p.get_or_add_pPr().style = style_id
+    return paragraph
+
+
+def _heading(docx: Any, text: str, level: int) -> Any:
+    return _add(docx, "Title" if level == 0 else f"Heading{level}", text)
+
+
 class _DocxNotes(HTMLParser):
     """Cleaned note HTML (see meetings/markdown.py) to python-docx paragraphs and runs."""
 
@@ -129,17 +145,17 @@ class _DocxNotes(HTMLParser):
 
     def _start_paragraph(self, tag: str) -> None:
         if tag in ("h3", "h4"):
-            self.paragraph = self.docx.add_heading(level=4 if tag == "h3" else 5)
+            self.paragraph = _heading(self.docx, "", 4 if tag == "h3" else 5)
         elif tag == "li":
             numbered = bool(self.lists) and self.lists[-1] == "ol"
-            style = "List Number" if numbered else "List Bullet"
+            style = "ListNumber" if numbered else "ListBullet"
             if len(self.lists) > 1:
-                style += " 2"
-            self.paragraph = self.docx.add_paragraph(style=style)
+                style += "2"
+            self.paragraph = _add(self.docx, style)
         elif tag == "blockquote":
-            self.paragraph = self.docx.add_paragraph(style="Quote")
+            self.paragraph = _add(self.docx, "Quote")
         else:
-            self.paragraph = self.docx.add_paragraph()
+            self.paragraph = _add(self.docx)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("ul", "ol"):
@@ -185,7 +201,7 @@ class _DocxNotes(HTMLParser):
 
 def _docx_table(docx: Any, agreements: list[AgreementLine]) -> None:
     table = docx.add_table(rows=1, cols=4)
-    table.style = "Light Grid Accent 1"
+    table._tbl.tblPr.style = "LightGrid-Accent1"  # by id, as in _add
     for cell, label in zip(
         table.rows[0].cells, [_("Who"), _("What"), _("By when"), _("Status")], strict=True
     ):
@@ -199,7 +215,7 @@ def _docx_table(docx: Any, agreements: list[AgreementLine]) -> None:
 
 
 def _docx_meeting(docx: Any, meeting: MeetingPart) -> None:
-    docx.add_heading(meeting.heading, level=2)
+    _heading(docx, meeting.heading, 2)
     line = docx.add_paragraph()
     line.add_run(meeting.when).italic = True
     line.add_run(" · ")
@@ -207,9 +223,9 @@ def _docx_meeting(docx: Any, meeting: MeetingPart) -> None:
     if meeting.location:
         docx.add_paragraph(f"{_('Place')}: {meeting.location}")
     if meeting.points:
-        docx.add_heading(_("Talking points discussed"), level=3)
+        _heading(docx, _("Talking points discussed"), 3)
         for point in meeting.points:
-            item = docx.add_paragraph(style="List Bullet")
+            item = _add(docx, "ListBullet")
             item.add_run(f"{point.text} — {point.author}")
             if point.private:
                 item.add_run(f" ({_('private')})").italic = True
@@ -218,21 +234,19 @@ def _docx_meeting(docx: Any, meeting: MeetingPart) -> None:
         (_("Your private notes"), meeting.private_notes),
     ]:
         if body:
-            docx.add_heading(label, level=3)
+            _heading(docx, label, 3)
             parser = _DocxNotes(docx)
             parser.feed(str(render_markdown(body)))
             parser.close()
     if meeting.agreements:
-        docx.add_heading(_("Agreements"), level=3)
+        _heading(docx, _("Agreements"), 3)
         _docx_table(docx, meeting.agreements)
     if meeting.changes:
-        docx.add_heading(_("Changes"), level=3)
+        _heading(docx, _("Changes"), 3)
         for change in meeting.changes:
             moved = f" ({change.moved})" if change.moved else ""
             by = f", {change.by}" if change.by else ""
-            docx.add_paragraph(
-                f"{change.when}{by}: {change.kind}{moved} — {change.reason}", style="List Bullet"
-            )
+            _add(docx, "ListBullet", f"{change.when}{by}: {change.kind}{moved} — {change.reason}")
 
 
 def render_docx(document: ExportDocument) -> bytes:
@@ -244,18 +258,18 @@ def render_docx(document: ExportDocument) -> bytes:
     docx.core_properties.author = document.reader
     docx.core_properties.language = document.language
     docx.styles["Normal"].font.size = Pt(10.5)
-    docx.add_heading(document.title, level=0)
+    _heading(docx, document.title, 0)
     docx.add_paragraph(f"{_('Participants')}: {', '.join(document.people)}")
     docx.add_paragraph(_exported(document))
     for part in document.series:
-        docx.add_heading(part.heading, level=1)
+        _heading(docx, part.heading, 1)
         docx.add_paragraph(part.period)
         if not part.meetings:
             docx.add_paragraph(_("No meetings yet."))
         for meeting in part.meetings:
             _docx_meeting(docx, meeting)
         if part.loose_agreements:
-            docx.add_heading(_("Agreements made outside a meeting"), level=2)
+            _heading(docx, _("Agreements made outside a meeting"), 2)
             _docx_table(docx, part.loose_agreements)
     buffer = io.BytesIO()
     docx.save(buffer)
