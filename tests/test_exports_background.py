@@ -200,3 +200,15 @@ def test_the_export_of_a_long_series_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(10):
         document = build_export(cast.anouk, Scope("series", series.pk))
     assert document.meeting_count == 6
+
+
+def test_an_export_the_reader_may_not_see_ends_without_a_file(cast, long_series):
+    job = start_export(cast, long_series, "md")
+    job.payload = {**job.payload, "id": str(cast.dana.pk)}
+    job.save(update_fields=["payload"])
+    Worker(name="t").run_once()
+    job.refresh_from_db()
+    assert job.state == State.DONE
+    assert not (export_folder() / f"{job.pk}.md").exists()
+    page = cast.client_for(cast.anouk).get(reverse("exports:status", args=[job.pk]))
+    assert b"could not be made" in page.content

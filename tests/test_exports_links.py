@@ -24,3 +24,14 @@ def test_the_history_page_links_to_the_export_of_that_history(cast, series):
     hold_meeting(cast, series, 1)
     html = cast.client_for(cast.anouk).get(reverse("series:person", args=[cast.bram.pk])).content
     assert f"{reverse('exports:person', args=[cast.bram.pk])}?format=docx".encode() in html
+
+
+def test_my_1on1s_page_offers_my_whole_history(cast, series):
+    html = cast.client_for(cast.bram).get(reverse("series:list")).content.decode()
+    assert "Export all my 1:1s" in html
+    assert f"{reverse('exports:person', args=[cast.bram.pk])}?format=pdf" in html
+
+
+def test_without_any_1on1_there_is_nothing_to_export(cast, series):
+    html = cast.client_for(cast.chris).get(reverse("series:list")).content.decode()
+    assert "Export all my 1:1s" not in html

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from tweespraak.exports.document import Scope, build_export
+from tweespraak.exports.document import NothingToExport, Scope, build_export
 from tweespraak.exports.renderers import file_name, render
 from tweespraak.notify.models import Job
 from tweespraak.notify.registry import job_handler, scheduler
@@ -42,7 +42,13 @@ def run_export(job: Job) -> None:
     def progress(done: int, total: int) -> None:
         job.report_progress(BUILD_SHARE * done // max(total, 1))
 
-    document = build_export(reader, scope, progress=progress)
+    try:
+        document = build_export(reader, scope, progress=progress)
+    except NothingToExport:
+        # No longer a participant (or the series is gone): nothing to retry.
+        job.result = {"error": "nothing_to_export"}
+        job.save(update_fields=["result"])
+        return
     content = render(document, job.payload["format"])
     folder = export_folder()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -115,12 +115,13 @@ def _back_link(job: Job, me_id: uuid.UUID) -> str:
 @require_GET
 def export_status(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
     job = _my_job(request, job_id)
-    ready = job.state == State.DONE and export_path(job).is_file()
+    failed = job.state == State.FAILED or "error" in job.result
+    ready = job.state == State.DONE and not failed and export_path(job).is_file()
     context = {
         "job": job,
         "ready": ready,
-        "expired": job.state == State.DONE and not ready,
-        "failed": job.state == State.FAILED,
+        "expired": job.state == State.DONE and not (ready or failed),
+        "failed": failed,
         "retrying": job.state == State.QUEUED and bool(job.last_error),
         "working": job.state in (State.QUEUED, State.RUNNING),
         "back": _back_link(job, current_person(request).pk),

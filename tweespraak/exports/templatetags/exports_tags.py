@@ -1,4 +1,7 @@
-"""`{% export_menu "exports:series" series.pk %}`: a small menu with the three formats."""
+"""`{% export_menu "exports:series" series.pk %}`: a small menu with the three formats.
+
+An optional third argument names the menu (default "Export").
+"""
 
 from __future__ import annotations
 
@@ -6,13 +9,17 @@ from typing import Any
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
-LABELS = [("pdf", "PDF"), ("docx", "Word (DOCX)"), ("md", "Markdown")]
+LABELS = [("pdf", _("PDF")), ("docx", _("Word (DOCX)")), ("md", _("Markdown"))]
 
 
 @register.inclusion_tag("exports/fragments/menu.html")
-def export_menu(url_name: str, target: Any) -> dict[str, Any]:
+def export_menu(url_name: str, target: Any, title: str = "") -> dict[str, Any]:
     base = reverse(url_name, args=[target])
-    return {"links": [(f"{base}?format={fmt}", label) for fmt, label in LABELS]}
+    return {
+        "title": title or _("Export"),
+        "links": [(f"{base}?format={fmt}", label) for fmt, label in LABELS],
+    }
