@@ -207,3 +207,19 @@ def test_the_docx_turns_note_markdown_into_headings_lists_and_bold(cast, series,
     picnic = next(p for p in document.paragraphs if p.text == "picnic")
     assert picnic.runs[0].italic
     assert document.tables[0].style.name == "Light Grid Accent 1"
+
+
+def test_markdown_keeps_tables_and_lists_intact_with_pipes_and_line_breaks(cast, series):
+    from tweespraak.meetings.agenda import add_point
+    from tweespraak.meetings.models import Agreement
+
+    meeting = series.upcoming_meeting()
+    point = add_point(series, cast.anouk, "First line\nsecond line")
+    point.discussed_in = meeting
+    point.save(update_fields=["discussed_in"])
+    Agreement.objects.create(
+        series=series, meeting=meeting, owner=cast.bram, text="Plan A | plan B\nor C"
+    )
+    text = export(cast.client_for(cast.anouk), reverse("exports:meeting", args=[meeting.pk]), "md")
+    assert "- First line\n  second line — Anouk de Vries" in text
+    assert "| Bram Jansen | Plan A \\| plan B or C | \u2013 | Open |" in text

@@ -30,3 +30,21 @@ def test_the_first_pdf_page_renders_to_a_non_trivial_png(cast, series, tmp_path:
     assert len(png) > 10_000  # text, headings and a table, not a blank page
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True, text=True)
     assert "Pages:" in info.stdout
+
+
+def test_page_header_and_footer_carry_title_and_page_numbers_even_with_quotes(cast, series):
+    cast.bram.name = 'Bram "B" O\'Neill-Jansen </style>'
+    cast.bram.save(update_fields=["name"])
+    for number in range(1, 4):
+        hold_meeting(cast, series, number)
+    response = cast.client_for(cast.anouk).get(
+        reverse("exports:series", args=[series.pk]), {"format": "pdf"}
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=response.content, capture_output=True, check=True
+    ).stdout.decode()
+    assert "Page 1 / " in text
+    assert "Page 2 / " in text
+    second_page_header = text.split("\f")[1].strip().splitlines()[0]
+    assert 'of Anouk de Vries and Bram "B" O\'Neill-Jansen </style>' in second_page_header
+    assert "Team outing 3" in text

@@ -56,6 +56,10 @@ def _exported(document: ExportDocument) -> str:
 # Markdown -------------------------------------------------------------------
 
 
+def _md_cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
 def _md_agreements(lines: list[str], agreements: list[AgreementLine], heading: str) -> None:
     if not agreements:
         return
@@ -63,7 +67,7 @@ def _md_agreements(lines: list[str], agreements: list[AgreementLine], heading: s
     lines += [f"| {_('Who')} | {_('What')} | {_('By when')} | {_('Status')} |", "|---|---|---|---|"]
     for one in agreements:
         cells = [one.owner, one.text, one.due or NO_DATE, one.status]
-        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+        lines.append("| " + " | ".join(_md_cell(cell) for cell in cells) + " |")
     lines.append("")
 
 
@@ -77,7 +81,8 @@ def _md_meeting(lines: list[str], meeting: MeetingPart) -> None:
         lines += [f"#### {_('Talking points discussed')}", ""]
         for point in meeting.points:
             private = f" _({_('private')})_" if point.private else ""
-            lines.append(f"- {point.text} — {point.author}{private}")
+            text = point.text.strip().replace("\n", "\n  ")
+            lines.append(f"- {text} — {point.author}{private}")
         lines.append("")
     if meeting.shared_notes:
         lines += [f"#### {_('Shared notes')}", "", meeting.shared_notes, ""]
