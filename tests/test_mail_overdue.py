@@ -85,6 +85,16 @@ def test_at_most_one_overdue_mail_a_week(cast, agreements, smtp_server):
     assert overdue_mails(smtp_server)[1]["Subject"] == "You have 2 overdue agreements"
 
 
+def test_the_overdue_mail_waits_for_eight_in_the_morning(cast, agreements, smtp_server):
+    with time_machine.travel(at(2, hour=0)):  # Monday, just after midnight
+        assert queue_overdue_reminders() == 1
+        run_worker()
+    assert overdue_mails(smtp_server) == []
+    with time_machine.travel(at(2, hour=8)):
+        run_worker()
+    assert len(overdue_mails(smtp_server)) == 1
+
+
 def test_no_mail_once_the_agreements_are_done(cast, agreements, smtp_server):
     with time_machine.travel(at(3)):
         queue_overdue_reminders()

@@ -9,6 +9,7 @@ Builders run at send time and return None when the mail no longer makes sense.
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from collections.abc import Iterable
 from typing import Any
 
@@ -32,6 +33,7 @@ from tweespraak.notify.registry import BuiltMail, mail_builder, scheduler
 # The longest reminder timing a person can choose: meetings further away need nothing yet.
 REMINDER_HORIZON = datetime.timedelta(hours=max(ReminderTiming.values))
 OVERDUE_LIST_LIMIT = 20
+OVERDUE_HOUR = 8
 
 
 def link(name: str, *args: Any) -> str:
@@ -216,7 +218,7 @@ def queue_overdue_reminders() -> int:
             )
         )
         .select_related("notification_preferences")
-        .only("pk", "workspace_id", "is_active", "notification_preferences")
+        .only("pk", "workspace_id", "is_active", "time_zone", "notification_preferences")
     )
     due = {
         overdue_key(person.pk, today): person
@@ -225,8 +227,22 @@ def queue_overdue_reminders() -> int:
     }
     missing = _missing(due)
     for key in missing:
-        queue_mail(due[key], MailKind.OVERDUE, key, {"week_of": today.isoformat()})
+        person = due[key]
+        queue_mail(
+            person,
+            MailKind.OVERDUE,
+            key,
+            {"week_of": today.isoformat()},
+            run_at=max(timezone.now(), _morning(person)),
+        )
     return len(missing)
+
+
+def _morning(person: Person) -> datetime.datetime:
+    """08:00 today where the person lives: no overdue mail at midnight on a Monday."""
+    zone = zoneinfo.ZoneInfo(person.time_zone)
+    local = timezone.localtime(timezone.now(), zone)
+    return local.replace(hour=OVERDUE_HOUR, minute=0, second=0, microsecond=0)
 
 
 @mail_builder(MailKind.OVERDUE)
