@@ -89,21 +89,15 @@ def test_the_worker_reports_progress_per_meeting_and_the_file_downloads(
     cast, long_series, monkeypatch
 ):
     job = start_export(cast, long_series)
-    seen: list[int] = []
-    original = Job.report_progress
-
-    def record(self, percent: int) -> None:  # type: ignore[no-untyped-def]
-        seen.append(percent)
-        original(self, percent)
-
-    monkeypatch.setattr(Job, "report_progress", record)
+    seen = record_progress(monkeypatch)
     Worker(name="t").run_once()
     job.refresh_from_db()
     assert job.state == State.DONE
     assert job.progress == 100
-    assert len(seen) == long_series.meetings.count()
-    assert seen == sorted(seen)
-    assert seen[-1] == 80
+    assert seen == sorted(set(seen))  # only rising, each value once
+    assert any(percent <= 20 for percent in seen)  # collecting the meetings
+    assert seen[-1] == 99  # the last meeting laid out; 100 once the file is stored
+    assert len(seen) > 50  # per meeting, not in one jump
     assert (export_folder() / f"{job.pk}.docx").is_file()
 
     client = cast.client_for(cast.anouk)
@@ -120,6 +114,38 @@ def test_the_worker_reports_progress_per_meeting_and_the_file_downloads(
     assert f"Week {max(LARGE.values()) + 49} went well." in text
     assert "Anouk private note 1" in text
     assert "Bram private note 1" not in text
+
+
+def record_progress(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
+    seen: list[int] = []
+    original = Job.report_progress
+
+    def record(self, percent: int) -> None:  # type: ignore[no-untyped-def]
+        seen.append(percent)
+        original(self, percent)
+
+    monkeypatch.setattr(Job, "report_progress", record)
+    return seen
+
+
+def test_a_pdf_in_the_background_reports_progress_per_page(cast, series, monkeypatch):
+    for number in range(1, 5):
+        hold_meeting(cast, series, number)
+    job = Job.enqueue(
+        "export",
+        "export:pdf-test",
+        {"scope": "series", "id": str(series.pk), "format": "pdf"},
+        requested_by=cast.anouk,
+    )
+    seen = record_progress(monkeypatch)
+    Worker(name="t").run_once()
+    job.refresh_from_db()
+    assert job.state == State.DONE
+    assert [percent for percent in seen if 20 < percent < 100]  # pages laid out
+    assert seen == sorted(seen)
+    download = cast.client_for(cast.anouk).get(reverse("exports:download", args=[job.pk]))
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
 
 
 def test_only_the_requester_downloads_the_file(cast, long_series):
@@ -174,7 +200,7 @@ def test_a_short_series_downloads_at_once(cast, series, fmt):
     assert not Job.objects.filter(kind="export").exists()
 
 
-def test_a_pdf_of_more_than_twelve_meetings_is_made_in_the_background(cast, series):
+def test_a_pdf_has_a_lower_limit_for_direct_download_than_markdown(cast, series):
     hold_meeting(cast, series, 1)
     for _number in range(LARGE["pdf"]):
         series.upcoming_meeting().skip("Holiday", by=cast.anouk)

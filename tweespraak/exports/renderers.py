@@ -9,7 +9,10 @@ and bold/italic runs, and the Markdown export keeps them as written.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from typing import Any, Literal
 
@@ -17,7 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from tweespraak.exports.document import AgreementLine, ExportDocument, MeetingPart
+from tweespraak.exports.document import AgreementLine, ExportDocument, MeetingPart, Progress
 from tweespraak.meetings.markdown import render_markdown
 
 NO_DATE = "\u2013"  # en dash for an agreement without a date
@@ -32,14 +35,14 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
-def render(document: ExportDocument, fmt: str) -> bytes:
-    renderers: dict[str, Callable[[ExportDocument], bytes]] = {
-        "pdf": render_pdf,
-        "docx": render_docx,
-        "md": render_markdown_export,
-    }
+def render(document: ExportDocument, fmt: str, progress: Progress | None = None) -> bytes:
+    """The file in `fmt`; `progress(done, total)` hears of meetings (DOCX) or pages (PDF)."""
     with translation.override(document.language):
-        return renderers[fmt](document)
+        if fmt == "pdf":
+            return render_pdf(document, progress)
+        if fmt == "docx":
+            return render_docx(document, progress)
+        return render_markdown_export(document)
 
 
 def file_name(document: ExportDocument, fmt: str) -> str:
@@ -254,7 +257,7 @@ def _docx_meeting(docx: Any, meeting: MeetingPart) -> None:
             _add(docx, "ListBullet", f"{change.when}{by}: {change.kind}{moved} — {change.reason}")
 
 
-def render_docx(document: ExportDocument) -> bytes:
+def render_docx(document: ExportDocument, progress: Progress | None = None) -> bytes:
     import docx as python_docx
     from docx.shared import Pt
 
@@ -263,6 +266,7 @@ def render_docx(document: ExportDocument) -> bytes:
     docx.core_properties.author = document.reader
     docx.core_properties.language = document.language
     docx.styles["Normal"].font.size = Pt(10.5)
+    done = 0
     _heading(docx, document.title, 0)
     docx.add_paragraph(f"{_('Participants')}: {', '.join(document.people)}")
     docx.add_paragraph(_exported(document))
@@ -273,6 +277,9 @@ def render_docx(document: ExportDocument) -> bytes:
             docx.add_paragraph(_("No meetings yet."))
         for meeting in part.meetings:
             _docx_meeting(docx, meeting)
+            done += 1
+            if progress is not None:
+                progress(done, document.meeting_count)
         if part.loose_agreements:
             _heading(docx, _("Agreements made outside a meeting"), 2)
             _docx_table(docx, part.loose_agreements)
@@ -284,9 +291,48 @@ def render_docx(document: ExportDocument) -> bytes:
 # PDF ------------------------------------------------------------------------
 
 
-def render_pdf(document: ExportDocument) -> bytes:
+PAGES_PER_MEETING = 0.6  # measured with full meetings (bench/export_series.py)
+PAGE_DONE = re.compile(r"Creating layout - Page (\d+)$")
+
+
+class _PageCounter(logging.Handler):
+    """Hears WeasyPrint lay out each page (its 'weasyprint.progress' log) and reports it."""
+
+    def __init__(self, progress: Progress, expected_pages: int) -> None:
+        super().__init__(logging.INFO)
+        self.progress = progress
+        self.expected = expected_pages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        found = PAGE_DONE.search(record.getMessage())
+        if found:
+            page = int(found.group(1))
+            self.progress(min(page, self.expected), self.expected)
+
+
+@contextmanager
+def _count_pages(progress: Progress | None, meetings: int) -> Iterator[None]:
+    if progress is None:
+        yield
+        return
+    logger = logging.getLogger("weasyprint.progress")
+    handler = _PageCounter(progress, max(1, round(meetings * PAGES_PER_MEETING)))
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False  # only our handler hears it, not the worker's log
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def render_pdf(document: ExportDocument, progress: Progress | None = None) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string("exports/document_pdf.html", {"document": document})
-    pdf: bytes = HTML(string=html, base_url=None).write_pdf()
+    with _count_pages(progress, document.meeting_count):
+        pdf: bytes = HTML(string=html, base_url=None).write_pdf()
     return pdf

@@ -27,9 +27,10 @@ from tweespraak.htmx import render_page_or_fragment
 from tweespraak.meetings.access import get_meeting_for, get_series_for
 from tweespraak.notify.models import Job, State
 
-# More meetings than this: made in the background, so a request stays under about
-# two seconds (bench/export_series.py: PDF ~0.13 s a meeting, DOCX ~0.016 s, Markdown less).
-LARGE = {"pdf": 12, "docx": 100, "md": 100}
+# More meetings than this: made in the background, so a request stays within a couple
+# of seconds. bench/export_series.py, 80 full meetings on 2 cores: PDF 3.9 s (10 s on a
+# busy machine), DOCX 0.5 s, Markdown 0.05 s.
+LARGE = {"pdf": 30, "docx": 150, "md": 150}
 
 
 def _export(request: HttpRequest, scope: Scope) -> HttpResponse:
