@@ -208,7 +208,15 @@ def build_organisation() -> tuple[Workspace, dict[str, Person], dict[str, str]]:
     build_leavers(people)
     tokens = build_invitations(people)
     build_one_on_ones(people)
+    build_mail_log(workspace)
     return workspace, people, tokens
+
+
+def build_mail_log(workspace: Workspace) -> None:
+    """Sent notifications in the admins' mail log (tweespraak/notify/demo.py)."""
+    from tweespraak.notify.demo import build_mail_log as build_log
+
+    build_log(workspace)
 
 
 def build_one_on_ones(people: dict[str, Person]) -> None:
