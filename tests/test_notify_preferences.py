@@ -90,3 +90,16 @@ def test_a_deactivated_person_is_allowed_nothing(cast):
     cast.bram.deactivate()
     assert not NotificationPreferences.person_allows(cast.bram, MailKind.REMINDER)
     assert not NotificationPreferences.person_allows(cast.bram, MailKind.PASSWORD_RESET)
+
+
+def test_switched_off_calendar_invitations_are_not_sent(cast, smtp_server):
+    from tweespraak.notify.mailer import queue_mail
+    from tweespraak.notify.models import Mail
+    from tweespraak.notify.worker import Worker
+
+    NotificationPreferences.objects.create(person=cast.bram, series_invite=False)
+    queue_mail(cast.bram, MailKind.SERIES_INVITE, "series_invite:test", {"series": "x"})
+    Worker(name="test").run_once()
+    assert smtp_server.messages == []
+    mail = Mail.objects.get()
+    assert (mail.state, mail.sent_at) == ("done", None)
