@@ -6,7 +6,9 @@ import re
 
 from django.urls import reverse
 
-from tweespraak.notify.models import MailKind, NotificationPreferences
+from tweespraak.notify.mailer import queue_mail
+from tweespraak.notify.models import Mail, MailKind, NotificationPreferences
+from tweespraak.notify.worker import Worker
 
 URL = reverse("notify:preferences")
 ALL_ON = {
@@ -93,10 +95,6 @@ def test_a_deactivated_person_is_allowed_nothing(cast):
 
 
 def test_switched_off_calendar_invitations_are_not_sent(cast, smtp_server):
-    from tweespraak.notify.mailer import queue_mail
-    from tweespraak.notify.models import Mail
-    from tweespraak.notify.worker import Worker
-
     NotificationPreferences.objects.create(person=cast.bram, series_invite=False)
     queue_mail(cast.bram, MailKind.SERIES_INVITE, "series_invite:test", {"series": "x"})
     Worker(name="test").run_once()
