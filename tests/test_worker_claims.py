@@ -51,3 +51,18 @@ def test_a_finished_job_is_not_claimed_again(db):
     Job.enqueue("noop", "job-1")
     Job.claim_next("w").finish()
     assert Job.claim_next("w") is None
+
+
+def test_mail_waits_about_a_week_for_a_mail_server_that_is_down(cast):
+    from tweespraak.notify.mailer import queue_mail
+    from tweespraak.notify.models import MAIL_MAX_ATTEMPTS, Mail, backoff
+
+    mail = queue_mail(cast.bram, "reminder", "mail-1")
+    mail.attempts = MAX_ATTEMPTS
+    mail.fail("Connection refused")
+    assert mail.state == State.QUEUED
+    waited = sum((backoff(n) for n in range(1, MAIL_MAX_ATTEMPTS)), datetime.timedelta())
+    assert waited > datetime.timedelta(days=6)
+    mail.attempts = MAIL_MAX_ATTEMPTS
+    mail.fail("Connection refused")
+    assert Mail.objects.get(pk=mail.pk).state == State.FAILED

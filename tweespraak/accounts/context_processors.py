@@ -21,6 +21,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         items.append((_("Overview"), reverse("series:overview")))
         items.append((_("People"), reverse("people:list")))
         items.append((_("Teams"), reverse("teams:list")))
+    if user.is_workspace_admin:
+        items.append((_("Mail log"), reverse("notify:log")))
     path = request.path
     nav = [
         {

@@ -268,7 +268,11 @@ class Meeting(models.Model):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["scheduled_at"]
-        indexes = [models.Index(fields=["series", "status", "scheduled_at"])]
+        indexes = [
+            models.Index(fields=["series", "status", "scheduled_at"]),
+            # The reminder scheduler looks for planned meetings across all series.
+            models.Index(fields=["status", "scheduled_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.series} {self.scheduled_at:%Y-%m-%d %H:%M}"

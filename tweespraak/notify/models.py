@@ -22,6 +22,9 @@ from tweespraak.accounts.models import Person, Workspace
 
 LEASE = datetime.timedelta(seconds=settings.WORKER_LEASE_SECONDS)
 MAX_ATTEMPTS = 8
+# A mail server that is down must delay mail, not lose it: with the back-off capped
+# at six hours, 40 attempts keep a mail waiting for about a week before it is given up.
+MAIL_MAX_ATTEMPTS = 40
 
 
 def backoff(attempts: int) -> datetime.timedelta:
@@ -82,11 +85,13 @@ class ClaimableWork(models.Model):
         self.last_error = ""
         self.save(update_fields=["state", "finished_at", "locked_until", "last_error"])
 
+    max_attempts = MAX_ATTEMPTS
+
     def fail(self, error: str) -> None:
-        """Retry later with back-off, or give up after MAX_ATTEMPTS."""
+        """Retry later with back-off, or give up after `max_attempts`."""
         self.last_error = error[:2000]
         self.locked_until = None
-        if self.attempts >= MAX_ATTEMPTS:
+        if self.attempts >= self.max_attempts:
             self.state = State.FAILED
             self.finished_at = timezone.now()
         else:
@@ -142,7 +147,10 @@ class Mail(ClaimableWork):
     """One e-mail to one person. Rendered at send time, in the recipient's language.
 
     The mail log shows these rows (kind, recipient, when, state), never the text.
+    A mail is retried for about a week (MAIL_MAX_ATTEMPTS) before it is given up.
     """
+
+    max_attempts = MAIL_MAX_ATTEMPTS
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="mails")
     recipient = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mails")
