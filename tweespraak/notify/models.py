@@ -214,7 +214,7 @@ class NotificationPreferences(models.Model):
         Reads a `select_related("notification_preferences")` result without a query.
         """
         try:
-            return person.notification_preferences  # type: ignore[attr-defined]
+            return person.notification_preferences
         except cls.DoesNotExist:
             return cls(person=person)
 
