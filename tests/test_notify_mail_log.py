@@ -120,3 +120,19 @@ def test_the_people_list_links_to_the_mail_log_for_admins(cast):
     assert LOG in html
     html = cast.client_for(cast.hanna).get(reverse("people:list")).content.decode()
     assert LOG not in html
+
+
+def test_invitations_and_password_resets_appear_in_the_mail_log(cast, smtp_server):
+    from django.urls import reverse as url
+
+    from tweespraak.accounts.invitations import send_invitation
+    from tweespraak.notify.models import Mail, State
+
+    send_invitation(cast.chris, invited_by=cast.willem)
+    from tests.conftest import anonymous_client
+
+    anonymous_client().post(url("password_reset"), {"email": cast.bram.email})
+    logged = {(mail.kind, mail.recipient, mail.state) for mail in Mail.objects.all()}
+    assert ("invitation", cast.chris, State.DONE) in logged
+    assert ("password_reset", cast.bram, State.DONE) in logged
+    assert len(smtp_server.messages) == 2

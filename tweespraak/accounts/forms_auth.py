@@ -80,8 +80,16 @@ class ResetRequestForm(PasswordResetForm):
                 "valid_hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
             },
         )
+        from tweespraak.notify.mailer import record_direct_mail
+        from tweespraak.notify.models import MailKind
+
         try:
             message.send()
-        except Exception:
+        except Exception as error:
             # Same page either way: a failure must not reveal that the address exists.
             logger.exception("Could not send the password reset mail to person %s", person.pk)
+            record_direct_mail(
+                person, MailKind.PASSWORD_RESET, error=f"{type(error).__name__}: {error}"
+            )
+        else:
+            record_direct_mail(person, MailKind.PASSWORD_RESET)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.utils import timezone
 
 from tweespraak.accounts.models import Person
 from tweespraak.mail import render_mail
-from tweespraak.notify.models import Mail, NotificationPreferences
+from tweespraak.notify.models import Mail, NotificationPreferences, State
 from tweespraak.notify.registry import MAIL_BUILDERS
 
 
@@ -53,3 +54,20 @@ def send_queued(mail: Mail) -> None:
     mail.sent_at = timezone.now()
     mail.save(update_fields=["sent_at"])
     mail.finish()
+
+
+def record_direct_mail(recipient: Person, kind: str, error: str = "") -> Mail:
+    """Log a mail that was sent right away in a request (it carried a secret link that is
+    never stored), so the mail log shows every mail Tweespraak sent."""
+    now = timezone.now()
+    return Mail.objects.create(
+        idempotency_key=f"{kind}:direct:{uuid.uuid4()}",
+        workspace_id=recipient.workspace_id,
+        recipient=recipient,
+        kind=kind,
+        state=State.FAILED if error else State.DONE,
+        attempts=1,
+        last_error=error[:2000],
+        sent_at=None if error else now,
+        finished_at=now,
+    )
