@@ -136,3 +136,18 @@ def test_invitations_and_password_resets_appear_in_the_mail_log(cast, smtp_serve
     assert ("invitation", cast.chris, State.DONE) in logged
     assert ("password_reset", cast.bram, State.DONE) in logged
     assert len(smtp_server.messages) == 2
+
+
+def test_names_with_quotes_commas_and_ampersands_survive_in_subject_and_address(cast, smtp_server):
+    from tweespraak.accounts.invitations import send_invitation
+
+    cast.workspace.name = "O'Neill & Zonen"
+    cast.workspace.save(update_fields=["name"])
+    cast.chris.name = "Bakker, Chris"
+    cast.chris.save(update_fields=["name"])
+    send_invitation(cast.chris, invited_by=cast.willem)
+    message = smtp_server.messages[0]
+    assert "O'Neill & Zonen" in message["Subject"]
+    assert "&amp;" not in message["Subject"]
+    assert "&#x27;" not in message.get_body(("plain",)).get_content()
+    assert message["To"].addresses[0].addr_spec == "chris@werkplaats.test"

@@ -5,11 +5,13 @@ Every mail is rendered in the recipient's own language.
 
 from __future__ import annotations
 
+from email.utils import formataddr
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 from tweespraak.accounts.models import Person
@@ -20,17 +22,22 @@ def render_mail(
 ) -> EmailMultiAlternatives:
     context = {"recipient": recipient, "site_url": settings.SITE_URL, **context}
     with translation.override(recipient.language):
-        subject = render_to_string(f"{template}_subject.txt", context)
-        text = render_to_string(f"{template}.txt", context)
+        subject = _render_plain(f"{template}_subject.txt", context)
+        text = _render_plain(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()),
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[f"{recipient.name} <{recipient.email}>"],
+        to=[formataddr((recipient.name, recipient.email))],
     )
     message.attach_alternative(html, "text/html")
     return message
+
+
+def _render_plain(name: str, context: dict[str, Any]) -> str:
+    """Subject and plain text are not HTML: render them without HTML escaping."""
+    return get_template(name).template.render(Context(context, autoescape=False))  # type: ignore[attr-defined]
 
 
 def send_mail_to(template: str, recipient: Person, context: dict[str, Any]) -> None:
