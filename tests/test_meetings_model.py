@@ -182,3 +182,47 @@ def test_the_standard_template_is_installed_with_five_sections(db):
     sections = version.localized_sections("nl")
     assert sections[0]["title"] == "Even bijpraten"
     assert version.localized_sections("en")[2]["title"] == "Feedback both ways"
+
+
+def test_two_tabs_completing_and_skipping_at_once_leave_one_outcome(series, cast):
+    first_tab = Meeting.objects.get(pk=series.upcoming_meeting().pk)
+    second_tab = Meeting.objects.get(pk=first_tab.pk)
+    first_tab.skip("Ziek", by=cast.bram)
+    with pytest.raises(ValidationError, match="no longer planned"):
+        second_tab.complete(by=cast.anouk)
+    second_tab.refresh_from_db()
+    assert second_tab.status == MeetingStatus.SKIPPED
+    assert series.meetings.filter(status=MeetingStatus.PLANNED).count() == 1
+
+
+def test_a_meeting_moved_later_is_followed_by_one_after_it(cast):
+    weekly = Series.objects.create(
+        workspace=cast.workspace,
+        manager=cast.anouk,
+        report=cast.chris,
+        cadence="weekly",
+        starts_at=datetime.datetime(2026, 1, 6, 9, 0, tzinfo=AMS),
+    )
+    first = weekly.ensure_next_meeting()
+    first.reschedule(datetime.datetime(2026, 1, 14, 9, 0, tzinfo=AMS), "Drukte")
+    following = first.complete()
+    assert local(following) == datetime.datetime(2026, 1, 20, 9, 0, tzinfo=AMS)
+
+
+def test_a_monthly_series_from_the_31st_meets_every_month(cast):
+    monthly = Series.objects.create(
+        workspace=cast.workspace,
+        manager=cast.anouk,
+        report=cast.chris,
+        cadence="monthly",
+        starts_at=datetime.datetime(2026, 1, 31, 9, 0, tzinfo=AMS),
+    )
+    days = [
+        moment.astimezone(AMS).date()
+        for moment in itertools.islice(monthly.occurrences_after(monthly.starts_at), 3)
+    ]
+    assert days == [
+        datetime.date(2026, 2, 28),
+        datetime.date(2026, 3, 31),
+        datetime.date(2026, 4, 30),
+    ]

@@ -107,3 +107,17 @@ def test_two_additions_at_the_same_place_are_both_kept(note, cast):
     note.save_edit("Rooster\n\nCursus\nBram: extra\n", based_on=base, by=cast.bram)
     assert "Anouk: extra" in note.body
     assert "Bram: extra" in note.body
+
+
+def test_the_same_save_sent_twice_is_stored_once(series, cast):
+    shared = Note.objects.create(meeting=series.upcoming_meeting())
+    shared.save_edit("Hello world", based_on=0, by=cast.anouk)
+    shared.save_edit("Hello world", based_on=0, by=cast.anouk)
+    assert (shared.body, shared.version) == ("Hello world", 1)
+
+
+def test_the_same_fix_made_by_both_merges_with_other_changes(note, cast):
+    base = note.version
+    note.save_edit("Rooster!\n\nCursus\n", based_on=base, by=cast.anouk)
+    note.save_edit("Rooster!\n\nCursus in maart\n", based_on=base, by=cast.bram)
+    assert note.body == "Rooster!\n\nCursus in maart\n"

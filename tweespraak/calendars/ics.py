@@ -75,7 +75,10 @@ def rrule_of(series: Series) -> icalendar.vRecur:
     if series.cadence == Cadence.BIWEEKLY:
         return icalendar.vRecur({"FREQ": "WEEKLY", "INTERVAL": 2})
     if series.cadence == Cadence.MONTHLY:
-        return icalendar.vRecur({"FREQ": "MONTHLY"})
+        days = series.monthly_days()
+        if days is None:
+            return icalendar.vRecur({"FREQ": "MONTHLY"})
+        return icalendar.vRecur({"FREQ": "MONTHLY", "BYMONTHDAY": list(days), "BYSETPOS": -1})
     text = series.custom_rule.strip()
     if text.upper().startswith("RRULE:"):
         text = text[6:]

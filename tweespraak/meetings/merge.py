@@ -38,6 +38,8 @@ def merge_edits(engine: Any, base: str, mine: str, theirs: str) -> str | None:
     at the same place are both kept (theirs first).
     """
     my_edits, their_edits = _edits(engine, base, mine), _edits(engine, base, theirs)
+    # An edit both made (the same save sent twice, or the same fix typed by both) counts once.
+    my_edits = [edit for edit in my_edits if edit not in their_edits]
     for my_start, my_end, _new in my_edits:
         for their_start, their_end, _theirs in their_edits:
             both_insert = my_start == my_end and their_start == their_end

@@ -145,6 +145,12 @@ class Series(models.Model):
         # Recurrence runs on local wall-clock time, so 09:00 stays 09:00 across DST.
         return timezone.localtime(self.starts_at, self.zone).replace(tzinfo=None)
 
+    def monthly_days(self) -> tuple[int, ...] | None:
+        """For a monthly series from the 29th, 30th or 31st: the days to pick from, the last
+        one a month has (31 January, 28 February, 31 March …); None before the 29th."""
+        day = self.local_start().day
+        return tuple(range(28, day + 1)) if day > 28 else None
+
     def rule(self) -> rrule.rrule:
         start = self.local_start()
         if self.cadence == Cadence.WEEKLY:
@@ -152,7 +158,10 @@ class Series(models.Model):
         if self.cadence == Cadence.BIWEEKLY:
             return rrule.rrule(rrule.WEEKLY, interval=2, dtstart=start)
         if self.cadence == Cadence.MONTHLY:
-            return rrule.rrule(rrule.MONTHLY, dtstart=start, bysetpos=None)
+            days = self.monthly_days()
+            if days is None:
+                return rrule.rrule(rrule.MONTHLY, dtstart=start)
+            return rrule.rrule(rrule.MONTHLY, dtstart=start, bymonthday=days, bysetpos=-1)
         return parse_rule(self.custom_rule, start)
 
     def occurrences_after(self, moment: datetime.datetime) -> Iterator[datetime.datetime]:
@@ -180,8 +189,15 @@ class Series(models.Model):
         upcoming = self.upcoming_meeting()
         if upcoming is not None:
             return upcoming
-        last = self.meetings.order_by("-planned_at").values_list("planned_at", flat=True).first()
-        after = last if last is not None else self.starts_at - datetime.timedelta(seconds=1)
+        latest = self.meetings.aggregate(
+            planned=models.Max("planned_at"), scheduled=models.Max("scheduled_at")
+        )
+        if latest["planned"] is None:
+            after = self.starts_at - datetime.timedelta(seconds=1)
+        else:
+            # After the last planned slot and after the last meeting as it really took
+            # place: a meeting moved later must not be followed by one before it.
+            after = max(latest["planned"], latest["scheduled"])
         when = next(self.occurrences_after(after), None)
         if when is None:
             return None
@@ -308,13 +324,23 @@ class Meeting(models.Model):
     def _close(
         self, status: str, kind: str, reason: str, by: Person | None, plan_next: bool
     ) -> Meeting | None:
-        if self.status != MeetingStatus.PLANNED:
-            raise ValidationError(_("This meeting is no longer planned."))
         with transaction.atomic():
+            self._claim(status=status)
             self._record(kind, reason, by)
-            self.status = status
-            self.save(update_fields=["status"])
             return self.series.ensure_next_meeting() if plan_next else None
+
+    def _claim(self, **changes: object) -> None:
+        """Leave the planned state exactly once, also when two requests race.
+
+        The status is part of the UPDATE's WHERE clause: of two requests completing,
+        skipping or cancelling at the same moment, one wins and the other is told.
+        """
+        if self.status != MeetingStatus.PLANNED or not Meeting.objects.filter(
+            pk=self.pk, status=MeetingStatus.PLANNED
+        ).update(**changes):
+            raise ValidationError(_("This meeting is no longer planned."))
+        for field, value in changes.items():
+            setattr(self, field, value)
 
     def complete(self, by: Person | None = None) -> Meeting | None:
         """Record the meeting as held and plan the next one.
@@ -322,13 +348,8 @@ class Meeting(models.Model):
         Points that were not marked discussed stay open on the series, so they
         appear on the next meeting's agenda by themselves.
         """
-        if self.status != MeetingStatus.PLANNED:
-            raise ValidationError(_("This meeting is no longer planned."))
         with transaction.atomic():
-            self.status = MeetingStatus.HELD
-            self.held_at = timezone.now()
-            self.completed_by = by
-            self.save(update_fields=["status", "held_at", "completed_by"])
+            self._claim(status=MeetingStatus.HELD, held_at=timezone.now(), completed_by=by)
             return self.series.ensure_next_meeting()
 
 
@@ -517,6 +538,10 @@ class Note(models.Model):
             )
         for _attempt in range(5):
             current = Note.objects.get(pk=self.pk)
+            if text == current.body:
+                # Already there, e.g. the same save sent twice (autosave and a click).
+                self.refresh_from_db()
+                return self
             if current.version == based_on:
                 merged = text
             else:
