@@ -147,3 +147,19 @@ def test_the_overdue_scheduler_costs_the_same_for_many_owners(
         assert queue_overdue_reminders() == 2
         with django_assert_max_num_queries(2):
             assert queue_overdue_reminders() == 0
+
+
+def test_an_agreement_is_overdue_by_the_owners_own_calendar(cast, series):
+    import zoneinfo
+
+    cast.bram.time_zone = "America/New_York"
+    cast.bram.save(update_fields=["time_zone"])
+    Agreement.objects.create(
+        series=series, owner=cast.bram, text="Cursus", due_on=datetime.date(2026, 2, 1)
+    )
+    amsterdam = zoneinfo.ZoneInfo("Europe/Amsterdam")
+    # Monday 00:30 in Amsterdam is still Sunday 1 February in New York: not overdue yet.
+    with time_machine.travel(datetime.datetime(2026, 2, 2, 0, 30, tzinfo=amsterdam)):
+        assert queue_overdue_reminders() == 0
+    with time_machine.travel(datetime.datetime(2026, 2, 2, 7, 0, tzinfo=amsterdam)):
+        assert queue_overdue_reminders() == 1

@@ -13,7 +13,6 @@ import zoneinfo
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
@@ -206,33 +205,54 @@ def _overdue_agreements(person: Person, today: datetime.date) -> Any:
     return Agreement.objects.overdue(today).filter(owner=person, series__ended_at=None)
 
 
+def local_today(person: Person) -> datetime.date:
+    """Today's date where the person lives: an agreement is overdue by their calendar."""
+    return _today_in(person.time_zone)
+
+
+def _today_in(time_zone: str) -> datetime.date:
+    try:
+        zone = zoneinfo.ZoneInfo(time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return timezone.localdate()
+    return timezone.localdate(timezone.now(), zone)
+
+
 @scheduler
 def queue_overdue_reminders() -> int:
     """At most one mail a week to each person who owns overdue open agreements."""
-    today = timezone.localdate()
-    owners = (
-        Person.objects.active()
-        .filter(
-            Exists(
-                Agreement.objects.overdue(today).filter(owner=OuterRef("pk"), series__ended_at=None)
-            )
+    # Candidates up to tomorrow on the server's calendar cover every time zone ahead of
+    # it; each owner's own date then decides. Two queries a round when nothing is new.
+    latest_due = timezone.localdate() + datetime.timedelta(days=1)
+    rows = (
+        Agreement.objects.overdue(latest_due)
+        .filter(series__ended_at=None, owner__is_active=True)
+        .values_list(
+            "owner_id", "due_on", "owner__time_zone", "owner__notification_preferences__overdue"
         )
-        .select_related("notification_preferences")
-        .only("pk", "workspace_id", "is_active", "time_zone", "notification_preferences")
     )
-    due = {
-        overdue_key(person.pk, today): person
-        for person in owners
-        if NotificationPreferences.of(person).overdue
-    }
+    owners: dict[Any, tuple[datetime.date, str]] = {}
+    for owner_id, due_on, time_zone, wants in rows:
+        if wants is False or due_on is None:  # overdue() only returns dated ones
+            continue
+        earliest = owners.get(owner_id, (due_on, time_zone))[0]
+        owners[owner_id] = (min(due_on, earliest), time_zone)
+    due: dict[str, Any] = {}
+    for owner_id, (earliest, time_zone) in owners.items():
+        today = _today_in(time_zone)
+        if earliest < today:
+            due[overdue_key(owner_id, today)] = owner_id
     missing = _missing(due)
+    if not missing:
+        return 0
+    people = Person.objects.in_bulk([due[key] for key in missing])
     for key in missing:
-        person = due[key]
+        person = people[due[key]]
         queue_mail(
             person,
             MailKind.OVERDUE,
             key,
-            {"week_of": today.isoformat()},
+            {"week_of": local_today(person).isoformat()},
             run_at=max(timezone.now(), _morning(person)),
         )
     return len(missing)
@@ -247,7 +267,7 @@ def _morning(person: Person) -> datetime.datetime:
 
 @mail_builder(MailKind.OVERDUE)
 def build_overdue(mail: Mail) -> BuiltMail | None:
-    today = timezone.localdate()
+    today = local_today(mail.recipient)
     agreements = list(
         _overdue_agreements(mail.recipient, today)
         .select_related("series__manager", "series__report")
