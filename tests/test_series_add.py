@@ -196,3 +196,19 @@ def test_an_overlap_with_the_other_persons_1on1_names_only_the_time(cast):
     assert "Bram Jansen already has a 1:1 planned on" in text
     assert "Hanna" not in text.split("already has a 1:1")[1][:200]
     assert Meeting.objects.count() == 1
+
+
+def test_start_one_on_the_home_page_preselects_the_report(cast):
+    client = cast.client_for(cast.anouk)
+    home = client.get(reverse("home")).content.decode()
+    link = f"{reverse('series:add')}?with={cast.bram.pk}"
+    assert link in home
+    form = client.get(link).context["form"]
+    assert form["person"].value() == str(cast.bram.pk)
+
+
+def test_an_unknown_person_to_preselect_selects_nothing(cast):
+    response = cast.client_for(cast.anouk).get(f"{reverse('series:add')}?with={cast.dana.pk}")
+    assert response.status_code == 200
+    assert not response.context["form"].is_bound
+    assert "Dana Mulder" not in response.content.decode()

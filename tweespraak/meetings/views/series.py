@@ -89,7 +89,10 @@ def series_list(request: HttpRequest) -> HttpResponse:
 def series_add(request: HttpRequest) -> HttpResponse:
     me = current_person(request)
     zone = timezone.get_current_timezone()
-    form = SeriesAddForm(request.POST or None, me=me, zone=zone)
+    # ?with=<person id> (from "Start one" on the home page) preselects that person; an id
+    # that is not among the choices simply preselects nothing.
+    initial = {"person": request.GET.get("with", "")[:40]}
+    form = SeriesAddForm(request.POST or None, me=me, zone=zone, initial=initial)
     if request.method == "POST" and form.is_valid():
         series = form.save()
         invites.series_planned(series)
