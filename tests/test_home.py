@@ -56,7 +56,7 @@ def test_report_sees_his_manager(cast):
 def test_manager_sees_a_report_without_a_series_and_can_start_one(cast):
     text = page(cast.client_for(cast.anouk))
     assert "No 1:1 series yet" in text
-    assert f'href="{reverse("series:add")}"' in text
+    assert f'href="{reverse("series:add")}?with={cast.bram.pk}"' in text
 
 
 def test_manager_sees_the_next_1_1_of_each_report_with_a_link_to_it(cast):
