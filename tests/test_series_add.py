@@ -212,3 +212,14 @@ def test_an_unknown_person_to_preselect_selects_nothing(cast):
     assert response.status_code == 200
     assert not response.context["form"].is_bound
     assert "Dana Mulder" not in response.content.decode()
+
+
+def test_a_first_meeting_that_does_not_fit_the_custom_rule_is_refused(cast):
+    day = next_week()
+    other_weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][(day.weekday() + 1) % 7]
+    rule = f"FREQ=WEEKLY;BYDAY={other_weekday}"
+    response = add(cast, cast.anouk, cadence="custom", custom_rule=rule)
+    text = response.content.decode()
+    assert "The first meeting does not fit this rule" in text
+    assert f'value="{rule}"' in text
+    assert not Series.objects.exists()

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -120,8 +120,19 @@ class ScheduleForm(forms.Form):
                 except ValidationError as error:
                     self.add_error("custom_rule", error)
                 else:
+                    first = parsed.after(local.replace(tzinfo=None), inc=True)
                     if getattr(parsed, "_freq", rrule.DAILY) > rrule.DAILY:
                         self.add_error("custom_rule", _("A 1:1 can take place at most once a day."))
+                    elif first is not None and first != local.replace(tzinfo=None):
+                        # Calendars show the first meeting as given; it must fit the rule.
+                        self.add_error(
+                            "custom_rule",
+                            _(
+                                "The first meeting does not fit this rule; by the rule it would be "
+                                "%(first)s. Change the date or the rule."
+                            )
+                            % {"first": formats.date_format(first, "DATETIME_FORMAT")},
+                        )
         return data
 
     def cleaned_data_start(self) -> datetime.datetime:
