@@ -226,3 +226,17 @@ def test_a_monthly_series_from_the_31st_meets_every_month(cast):
         datetime.date(2026, 3, 31),
         datetime.date(2026, 4, 30),
     ]
+
+
+def test_a_custom_rule_may_end_with_an_until_in_utc(cast):
+    series = Series.objects.create(
+        workspace=cast.workspace,
+        manager=cast.anouk,
+        report=cast.chris,
+        cadence="custom",
+        custom_rule="FREQ=WEEKLY;UNTIL=20260120T080000Z",
+        starts_at=datetime.datetime(2026, 1, 6, 9, 0, tzinfo=AMS),
+    )
+    series.clean()
+    days = [moment.astimezone(AMS).date() for moment in series.occurrences_after(series.starts_at)]
+    assert days == [datetime.date(2026, 1, 13), datetime.date(2026, 1, 20)]

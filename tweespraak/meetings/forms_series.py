@@ -114,9 +114,10 @@ class ScheduleForm(forms.Form):
             if not rule_text:
                 self.add_error("custom_rule", _("Give a recurrence rule, or choose a cadence."))
             elif start is not None and "time_zone" in data:
-                local = timezone.localtime(start, Series(time_zone=data["time_zone"]).zone)
+                zone = Series(time_zone=data["time_zone"]).zone
+                local = timezone.localtime(start, zone)
                 try:
-                    parsed = parse_rule(rule_text, local.replace(tzinfo=None))
+                    parsed = parse_rule(rule_text, local.replace(tzinfo=None), zone)
                 except ValidationError as error:
                     self.add_error("custom_rule", error)
                 else:

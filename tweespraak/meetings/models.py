@@ -8,6 +8,7 @@ rescheduling or skipping a meeting can never lose one.
 from __future__ import annotations
 
 import datetime
+import re
 import uuid
 import zoneinfo
 from typing import TYPE_CHECKING
@@ -41,11 +42,22 @@ class SeriesKind(models.TextChoices):
     MENTOR = "mentor", _("Mentor or buddy")
 
 
-def parse_rule(text: str, start: datetime.datetime) -> rrule.rrule:
-    """An RFC 5545 RRULE (e.g. FREQ=WEEKLY;INTERVAL=3;BYDAY=TU) starting at `start`."""
+_UTC_UNTIL = re.compile(r"UNTIL=(\d{8}T\d{6})Z", re.IGNORECASE)
+
+
+def parse_rule(
+    text: str, start: datetime.datetime, zone: zoneinfo.ZoneInfo | None = None
+) -> rrule.rrule:
+    """An RFC 5545 RRULE (e.g. FREQ=WEEKLY;INTERVAL=3;BYDAY=TU) starting at `start`.
+
+    Recurrence runs on the series' local wall-clock time (`start` is naive). An UNTIL
+    in UTC, as RFC 5545 wants it next to a time zone, is turned into that local time.
+    """
     text = text.strip()
     if text.upper().startswith("RRULE:"):
         text = text[6:]
+    if zone is not None:
+        text = _UTC_UNTIL.sub(lambda found: f"UNTIL={_local_until(found.group(1), zone)}", text)
     try:
         rule = rrule.rrulestr(text, dtstart=start)
     except (ValueError, TypeError) as error:
@@ -57,6 +69,11 @@ def parse_rule(text: str, start: datetime.datetime) -> rrule.rrule:
     if not isinstance(rule, rrule.rrule):
         raise ValidationError(_("Give one recurrence rule."), code="invalid_rule")
     return rule
+
+
+def _local_until(utc_text: str, zone: zoneinfo.ZoneInfo) -> str:
+    moment = datetime.datetime.strptime(utc_text, "%Y%m%dT%H%M%S").replace(tzinfo=datetime.UTC)
+    return moment.astimezone(zone).strftime("%Y%m%dT%H%M%S")
 
 
 class SeriesQuerySet(models.QuerySet["Series"]):
@@ -126,7 +143,7 @@ class Series(models.Model):
         if self.cadence == Cadence.CUSTOM:
             if not self.custom_rule:
                 raise ValidationError({"custom_rule": _("Give a recurrence rule.")})
-            parse_rule(self.custom_rule, self.local_start())
+            parse_rule(self.custom_rule, self.local_start(), self.zone)
 
     def participants(self) -> tuple[Person, Person]:
         return self.manager, self.report
@@ -162,7 +179,7 @@ class Series(models.Model):
             if days is None:
                 return rrule.rrule(rrule.MONTHLY, dtstart=start)
             return rrule.rrule(rrule.MONTHLY, dtstart=start, bymonthday=days, bysetpos=-1)
-        return parse_rule(self.custom_rule, start)
+        return parse_rule(self.custom_rule, start, self.zone)
 
     def occurrences_after(self, moment: datetime.datetime) -> Iterator[datetime.datetime]:
         """Planned start times (aware, UTC) strictly after `moment`."""
