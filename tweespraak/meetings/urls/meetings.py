@@ -4,11 +4,11 @@ from tweespraak.meetings.views import meeting
 from tweespraak.meetings.views import series as scheduling
 
 urlpatterns: list[URLPattern] = [
-    # SERIES: reschedule, skip, cancel
+    # Scheduling (views/series.py)
     path("<uuid:meeting_id>/reschedule/", scheduling.meeting_reschedule, name="reschedule"),
     path("<uuid:meeting_id>/skip/", scheduling.meeting_skip, name="skip"),
     path("<uuid:meeting_id>/cancel/", scheduling.meeting_cancel, name="cancel"),
-    # MEETING: detail, prepare, live, complete, summary
+    # The meeting itself (views/meeting.py)
     path("<uuid:meeting_id>/", meeting.meeting_detail, name="detail"),
     path("<uuid:meeting_id>/prepare/", meeting.meeting_prepare, name="prepare"),
     path("<uuid:meeting_id>/live/", meeting.meeting_live, name="live"),
