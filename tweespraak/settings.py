@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "tweespraak.notify",
     "tweespraak.exports",
     "tweespraak.calendars",
+    "tweespraak.api",
 ]
 
 MIDDLEWARE = [

@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from tweespraak.accounts.views.home import home
 from tweespraak.accounts.views.preferences import set_language
+from tweespraak.api.api import api
 
 urlpatterns = [
     path("", home, name="home"),
@@ -18,4 +19,5 @@ urlpatterns = [
     path("calendar/", include(("tweespraak.calendars.urls", "calendars"))),
     path("notify/", include(("tweespraak.notify.urls", "notify"))),
     path("exports/", include(("tweespraak.exports.urls", "exports"))),
+    path("api/v1/", api.urls),
 ]
