@@ -13,6 +13,7 @@ import uuid
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tweespraak.accounts.models import Person
 
@@ -26,10 +27,8 @@ def hash_token(token: str) -> str:
 
 
 class Scope(models.TextChoices):
-    # Labels and verbose names stay untranslated until the settings page shows tokens
-    # (the rest of issue 8); that change adds them with their catalogue entries.
-    READ = "read"
-    WRITE = "write"
+    READ = "read", _("Read only")
+    WRITE = "write", _("Read and write")
 
 
 class AccessTokenQuerySet(models.QuerySet["AccessToken"]):
@@ -40,17 +39,19 @@ class AccessTokenQuerySet(models.QuerySet["AccessToken"]):
 class AccessToken(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="access_tokens")
-    name = models.CharField(max_length=100, blank=True)
+    name = models.CharField(_("name"), max_length=100, blank=True)
     token_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=PREFIX_LENGTH)
-    scope = models.CharField(max_length=5, choices=Scope.choices, default=Scope.READ)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    scope = models.CharField(_("access"), max_length=5, choices=Scope.choices, default=Scope.READ)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     objects = AccessTokenQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("access token")
+        verbose_name_plural = _("access tokens")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
